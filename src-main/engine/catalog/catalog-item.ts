@@ -1,0 +1,58 @@
+import type { CatalogItem } from '../../../src-shared/catalog';
+import type { ListingBody, PriceBody, ProfileBody } from '../../../src-shared/domain';
+import { referenceCallCost } from '../../../src-shared/money';
+
+export interface ItemSources {
+  modelId: string;
+  producerKey: string;
+  listing: ListingBody;
+  listingTs: number;
+  price: PriceBody | null;
+  profile: ProfileBody | null;
+}
+
+/** Quality per credit: accuracy (bps) per micro-credit of the reference call, scaled by 1e6. */
+export function valueScoreOf(accuracyBps: number, referenceCost: number | null): number {
+  if (referenceCost === null) return 0;
+  return Math.floor((accuracyBps * 1_000_000) / (referenceCost + 1));
+}
+
+/** Builds the catalog item the contract returns from the records that currently take effect. */
+export function buildCatalogItem(src: ItemSources): CatalogItem {
+  const { listing } = src;
+  const claimed = listing.claimed;
+  const accuracy = Object.fromEntries(
+    Object.entries(claimed.accuracyBps).map(([task, value]) => [task, { value, source: 'claimed' as const }]),
+  );
+  const bestAccuracyBps = Math.max(0, ...Object.values(claimed.accuracyBps));
+  const referenceCost = src.price ? referenceCallCost(src.price.price) : null;
+  return {
+    id: src.modelId,
+    producerKey: src.producerKey,
+    producerName: src.profile?.name ?? `${src.producerKey.slice(0, 8)}…`,
+    slug: listing.slug,
+    name: listing.name,
+    description: listing.description,
+    tasks: listing.tasks,
+    industries: listing.industries,
+    modality: listing.modality,
+    contextWindow: listing.contextWindow,
+    version: listing.version,
+    endpoint: listing.endpoint,
+    price: src.price?.price ?? null,
+    referenceCost,
+    bestAccuracyBps,
+    valueScore: valueScoreOf(bestAccuracyBps, referenceCost),
+    metrics: {
+      accuracyBps: accuracy,
+      latencyP50Ms: { value: claimed.latencyP50Ms, source: 'claimed' },
+      latencyP95Ms: { value: claimed.latencyP95Ms, source: 'claimed' },
+      successRateBps: { value: claimed.successRateBps, source: 'claimed' },
+      throughputTps: { value: claimed.throughputTps, source: 'claimed' },
+      ratingX100: { value: null, source: 'reviews' },
+      popularity: { value: 0, source: 'measured' },
+    },
+    retired: listing.retired,
+    updatedAt: src.listingTs,
+  };
+}

@@ -1,0 +1,14 @@
+import type { Handlers } from './dispatcher';
+import type { Engine } from './engine';
+import { catalogHandlers } from './handlers/catalog';
+import { marketplaceHandlers } from './handlers/marketplace';
+import { systemHandlers } from './handlers/system';
+
+/** The one handler map: every command of the contract, by name. */
+export function createHandlers(engine: Engine): Handlers {
+  return {
+    ...systemHandlers(engine),
+    ...marketplaceHandlers(engine),
+    ...catalogHandlers(engine),
+  };
+}

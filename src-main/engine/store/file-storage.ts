@@ -1,0 +1,96 @@
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Chunk, StorageAdapterInterface, StorageKey } from '@automerge/automerge-repo';
+
+/** Key segments become path segments; anything outside a safe alphabet is hex-escaped. */
+export function segmentToName(segment: string): string {
+  return /^[A-Za-z0-9_-]{1,200}$/.test(segment) ? segment : `~${Buffer.from(segment, 'utf8').toString('hex')}`;
+}
+
+export function nameToSegment(name: string): string {
+  return name.startsWith('~') ? Buffer.from(name.slice(1), 'hex').toString('utf8') : name;
+}
+
+/**
+ * automerge-repo storage that survives kill -9 at any moment: each value is written to a temp file,
+ * fsynced, renamed over its final name, and the folder is fsynced so the rename itself is durable.
+ * A crash leaves either the old value or the new one, never a torn file.
+ */
+export class DurableFileStorage implements StorageAdapterInterface {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: StorageKey): string {
+    return join(this.root, ...key.map(segmentToName));
+  }
+
+  async load(key: StorageKey): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async save(key: StorageKey, data: Uint8Array): Promise<void> {
+    const target = this.pathOf(key);
+    const folder = dirname(target);
+    await mkdir(folder, { recursive: true });
+    const temp = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const file = await open(temp, 'w', 0o600);
+    try {
+      await file.writeFile(data);
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, target);
+    await syncFolder(folder);
+  }
+
+  async remove(key: StorageKey): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
+    const chunks: Chunk[] = [];
+    await this.walk(this.pathOf(keyPrefix), keyPrefix, chunks);
+    return chunks;
+  }
+
+  async removeRange(keyPrefix: StorageKey): Promise<void> {
+    await rm(this.pathOf(keyPrefix), { recursive: true, force: true });
+  }
+
+  private async walk(path: string, key: StorageKey, into: Chunk[]): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      if (code === 'ENOTDIR') {
+        into.push({ key, data: new Uint8Array(await readFile(path)) });
+        return;
+      }
+      throw error;
+    }
+    for (const entry of entries) {
+      // Leftover temp files are writes that never completed: not data.
+      if (entry.name.includes('.tmp-')) continue;
+      const childKey = [...key, nameToSegment(entry.name)];
+      const childPath = join(path, entry.name);
+      if (entry.isDirectory()) await this.walk(childPath, childKey, into);
+      else into.push({ key: childKey, data: new Uint8Array(await readFile(childPath)) });
+    }
+  }
+}
+
+export async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,131 @@
+import { resolve } from 'node:path';
+import { generateApiDocs } from '../../src-shared/api-docs';
+import { Engine } from '../engine/engine';
+import { exportKeys } from '../engine/identity/identity';
+import { seedDemo } from '../engine/seed/demo';
+import { seedSynthetic } from '../engine/seed/seed-synthetic';
+import { UsageError, intOption, parseArgs, rejectUnknown, stringOption, type ParsedArgs } from './args';
+import { defaultDataDir } from './data-dir';
+import { generateToken, isLoopback } from './http-auth';
+import { serve } from './serve';
+
+export const HELP = `infiniroute — the InfiniRoute Marketplace engine, headless
+
+Usage:
+  infiniroute serve [--port 5317] [--host 127.0.0.1] [--data DIR] [--token T]
+      Run the engine and serve the app to a browser: JSON-RPC 2.0 on POST /rpc, events on the
+      /events WebSocket, the user window on /user.html and the producer console on /producer.html.
+      Every request needs the token (Authorization: Bearer T, or ?token=T in the printed URL).
+      The token comes from --token, else INFINIROUTE_TOKEN, else a random one.
+  infiniroute seed --demo [--data DIR]
+      Create the demo marketplace (11 producers, 64 models, 10 tasks) in an empty data folder.
+  infiniroute seed --synthetic N [--seed S] [--data DIR]
+      Add N deterministic synthetic models (100 per producer) for benchmarks.
+  infiniroute identity export [--data DIR]
+      Print this data folder's private keys (identity, device, treasury) as JSON, for a backup.
+  infiniroute docs-api
+      Print docs/api.md, generated from the command contract.
+  infiniroute help
+      This text.
+
+Data folder: --data DIR, else INFINIROUTE_DATA, else ${defaultDataDir()}.`;
+
+function dataDirOf(args: ParsedArgs): string {
+  return resolve(stringOption(args, 'data') ?? process.env.INFINIROUTE_DATA ?? defaultDataDir());
+}
+
+async function withEngine<T>(args: ParsedArgs, work: (engine: Engine) => Promise<T>): Promise<T> {
+  const engine = await Engine.open({ dataDir: dataDirOf(args) });
+  try {
+    return await work(engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runServe(args: ParsedArgs): Promise<void> {
+  rejectUnknown(args, ['port', 'host', 'data', 'token']);
+  const port = intOption(args, 'port', 5317, 0, 65_535);
+  const host = stringOption(args, 'host', '127.0.0.1')!;
+  const token = stringOption(args, 'token') ?? process.env.INFINIROUTE_TOKEN ?? generateToken();
+  if (token.length < 8) throw new UsageError('the token must be at least 8 characters');
+  if (!isLoopback(host)) console.error(`warning: listening on ${host}: the command API is reachable beyond this machine (token required).`);
+  const engine = await Engine.open({ dataDir: dataDirOf(args) });
+  const running = await serve(engine, { port, host, token, rendererDir: resolve(import.meta.dirname, '../../out/renderer') });
+  console.log(`InfiniRoute engine serving ${engine.dataDir}`);
+  console.log(`Open: ${running.url}/user.html?token=${token}`);
+  console.log(`Producer console: ${running.url}/producer.html?token=${token}`);
+  const stop = async () => {
+    await running.close();
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function runSeed(args: ParsedArgs): Promise<void> {
+  rejectUnknown(args, ['demo', 'synthetic', 'seed', 'data']);
+  if (args.options.demo === true) {
+    const info = await withEngine(args, (engine) => seedDemo(engine));
+    console.log(`Demo marketplace "${info.name}" created in ${dataDirOf(args)} (id ${info.id}).`);
+    return;
+  }
+  if (args.options.synthetic !== undefined) {
+    const count = intOption(args, 'synthetic', 0, 1, 1_000_000);
+    const seed = intOption(args, 'seed', 1, 0, 2 ** 31);
+    const started = Date.now();
+    await withEngine(args, (engine) => seedSynthetic(engine, count, seed));
+    console.log(`Added ${count} synthetic models (seed ${seed}) in ${Date.now() - started} ms.`);
+    return;
+  }
+  throw new UsageError('seed needs --demo or --synthetic N');
+}
+
+async function runIdentity(args: ParsedArgs): Promise<void> {
+  rejectUnknown(args, ['data']);
+  if (args.positional[1] !== 'export') throw new UsageError('usage: infiniroute identity export [--data DIR]');
+  console.log(JSON.stringify(await exportKeys(dataDirOf(args)), null, 2));
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const command = args.positional[0] ?? 'help';
+  try {
+    switch (command) {
+      case 'serve':
+        await runServe(args);
+        return -1;
+      case 'seed':
+        await runSeed(args);
+        return 0;
+      case 'identity':
+        await runIdentity(args);
+        return 0;
+      case 'docs-api':
+        process.stdout.write(generateApiDocs());
+        return 0;
+      case 'help':
+      case '--help':
+        console.log(HELP);
+        return 0;
+      default:
+        if (args.options.help === true) {
+          console.log(HELP);
+          return 0;
+        }
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`infiniroute: ${error.message}\nRun \`infiniroute --help\` for usage.`);
+      return 2;
+    }
+    const code = (error as { code?: string }).code;
+    console.error(`infiniroute: ${code ? `${code}: ` : ''}${(error as Error).message}`);
+    return 1;
+  }
+}
+
+const exitCode = await main(process.argv.slice(2));
+if (exitCode >= 0) process.exit(exitCode);

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { MAX_PRICE_MICRO } from './money';
+
+/** An Ed25519 public key: its 32 raw bytes in unpadded base64url (43 characters). */
+export const PublicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a 43-character base64url Ed25519 public key');
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit');
+/** A model id names its producer, so anyone can check who may sign it: `<producerKey>:<slug>`. */
+export const ModelIdSchema = z
+  .string()
+  .max(120)
+  .regex(/^[A-Za-z0-9_-]{43}:[a-z0-9][a-z0-9-]{0,62}$/, 'must be <producerKey>:<slug>');
+export const TaskSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lowercase task name');
+
+/** Tasks the demo and the UI know by name; listings may name others. */
+export const KNOWN_TASKS = [
+  'code',
+  'legal',
+  'medical',
+  'finance',
+  'translation',
+  'support',
+  'summarisation',
+  'extraction',
+  'chat',
+  'classification',
+] as const;
+
+export const MODALITIES = ['text', 'text+image', 'audio', 'embedding'] as const;
+export const ModalitySchema = z.enum(MODALITIES);
+
+const micro = (label: string) =>
+  z
+    .number({ error: `${label} must be a number of micro-credits` })
+    .int(`${label} must be a whole number of micro-credits`)
+    .min(0, `${label} must not be negative`)
+    .max(MAX_PRICE_MICRO, `${label} must be at most ${MAX_PRICE_MICRO} micro-credits`);
+
+export const PriceSchema = z.strictObject({
+  inputPer1M: micro('inputPer1M'),
+  outputPer1M: micro('outputPer1M'),
+  perRequest: micro('perRequest'),
+});
+
+/** Basis points (0..10,000) keep fractions integral: 9,150 bps = 91.5 %. */
+export const BpsSchema = z.number().int().min(0).max(10_000);
+
+export const ClaimedMetricsSchema = z.strictObject({
+  accuracyBps: z.record(TaskSchema, BpsSchema),
+  latencyP50Ms: z.number().int().min(0).max(600_000),
+  latencyP95Ms: z.number().int().min(0).max(600_000),
+  successRateBps: BpsSchema,
+  throughputTps: z.number().int().min(0).max(1_000_000),
+});
+
+export const EndpointSchema = z.strictObject({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(500),
+  model: z.string().min(1).max(200),
+});
+
+export const ListingBodySchema = z.strictObject({
+  slug: SlugSchema,
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(4_000),
+  tasks: z.array(TaskSchema).min(1).max(16),
+  industries: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/)).max(16),
+  modality: ModalitySchema,
+  contextWindow: z.number().int().min(1).max(100_000_000),
+  endpoint: EndpointSchema,
+  version: z.string().min(1).max(40),
+  claimed: ClaimedMetricsSchema,
+  retired: z.boolean(),
+});
+export type ListingBody = z.infer<typeof ListingBodySchema>;
+
+export const PriceBodySchema = z.strictObject({
+  modelId: ModelIdSchema,
+  price: PriceSchema,
+  effectiveFrom: z.number().int().min(0),
+});
+export type PriceBody = z.infer<typeof PriceBodySchema>;
+
+export const ProfileBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(4_000),
+  contact: z.string().max(200),
+  website: z.string().max(300),
+});
+export type ProfileBody = z.infer<typeof ProfileBodySchema>;
+
+export const MarketplaceConfigBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  feeBps: z.number().int().min(0).max(5_000),
+  epochSeconds: z.number().int().min(60).max(366 * 86_400),
+  graceSeconds: z.number().int().min(0).max(30 * 86_400),
+});
+export type MarketplaceConfigBody = z.infer<typeof MarketplaceConfigBodySchema>;
+
+export const DeviceCertBodySchema = z.strictObject({
+  deviceKey: PublicKeySchema,
+  label: z.string().max(120),
+});
+
+/** Every record kind that peers exchange, with the body it must carry. */
+export const RECORD_BODIES = {
+  'marketplace-config': MarketplaceConfigBodySchema,
+  'device-cert': DeviceCertBodySchema,
+  profile: ProfileBodySchema,
+  listing: ListingBodySchema,
+  price: PriceBodySchema,
+} as const;
+export type RecordKind = keyof typeof RECORD_BODIES;
+export const RecordKindSchema = z.enum(Object.keys(RECORD_BODIES) as [RecordKind, ...RecordKind[]]);
+
+/** The signed payload every record carries (signature ‖ canonical JSON of this). */
+export const RecordPayloadSchema = z.strictObject({
+  v: z.literal(1),
+  kind: RecordKindSchema,
+  author: PublicKeySchema,
+  subject: z.string().min(1).max(200),
+  seq: z.number().int().min(1),
+  ts: z.number().int().min(0),
+  body: z.unknown(),
+});
+export type RecordPayload = z.infer<typeof RecordPayloadSchema>;
+
+export function producerOf(modelId: string): string {
+  return modelId.slice(0, modelId.indexOf(':'));
+}
+
+export function modelIdOf(producerKey: string, slug: string): string {
+  return `${producerKey}:${slug}`;
+}

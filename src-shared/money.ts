@@ -1,0 +1,46 @@
+/** Money is integer micro-credits: 1 credit = 1,000,000 micro-credits. Never floating point. */
+export const MICRO_PER_CREDIT = 1_000_000;
+
+/** Highest accepted price component: 10,000 credits per 1M tokens or per request. */
+export const MAX_PRICE_MICRO = 10_000 * MICRO_PER_CREDIT;
+
+export interface Price {
+  inputPer1M: number;
+  outputPer1M: number;
+  perRequest: number;
+}
+
+/** Integer ceil(a * b / 1e6) without leaving the safe-integer range for realistic sizes. */
+function ceilPerMillion(tokens: number, pricePer1M: number): number {
+  const product = BigInt(tokens) * BigInt(pricePer1M);
+  const million = 1_000_000n;
+  return Number((product + million - 1n) / million);
+}
+
+/** Cost of one call (DESIGN.md): ceil(in × pIn / 1e6) + ceil(out × pOut / 1e6) + perRequest. */
+export function callCost(price: Price, inputTokens: number, outputTokens: number): number {
+  return ceilPerMillion(inputTokens, price.inputPer1M) + ceilPerMillion(outputTokens, price.outputPer1M) + price.perRequest;
+}
+
+/** The reference call that makes prices comparable in lists and sorts: 1,000 input and 500 output tokens. */
+export const REFERENCE_CALL = { inputTokens: 1_000, outputTokens: 500 } as const;
+
+export function referenceCallCost(price: Price): number {
+  return callCost(price, REFERENCE_CALL.inputTokens, REFERENCE_CALL.outputTokens);
+}
+
+/** Fee taken out of (not added to) a cost: floor(cost × feeBps / 10,000). */
+export function feeOf(cost: number, feeBps: number): number {
+  return Number((BigInt(cost) * BigInt(feeBps)) / 10_000n);
+}
+
+/** "1.234567 cr" style formatting from integer micro-credits, without floating point. */
+export function formatCredits(micro: number, fractionDigits = 6): string {
+  const negative = micro < 0;
+  const abs = BigInt(Math.abs(micro));
+  const whole = abs / 1_000_000n;
+  const frac = (abs % 1_000_000n).toString().padStart(6, '0').slice(0, fractionDigits);
+  const trimmed = frac.replace(/0+$/, '');
+  const body = trimmed.length > 0 ? `${whole}.${trimmed}` : `${whole}`;
+  return `${negative ? '-' : ''}${body}`;
+}
