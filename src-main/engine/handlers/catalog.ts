@@ -8,7 +8,7 @@ export function catalogHandlers(engine: Engine): Pick<Handlers, 'catalog.list' |
     'catalog.get': async ({ id }) => {
       const row = await engine.db.models.findOne(id).exec();
       if (!row) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
-      return row.toJSON().item;
+      return row.toMutableJSON().item;
     },
   };
 }

@@ -18,7 +18,7 @@ async function readKey(path: string): Promise<SigningKey | null> {
     return signingKeyFromPem(await readFile(path, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`cannot read key file ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot read key file ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: one JSON line per benchmark, {name, value, unit, baseline, baselineValue, ratio},
+ * each figure measured against its baseline in the same process and run.
+ */
+import { benchCatalogList } from './catalog-list';
+
+const only = process.env.BENCH;
+const benches: Record<string, () => Promise<void>> = {
+  'catalog-list': () => benchCatalogList(),
+};
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only && !only.split(',').includes(name)) continue;
+  await run();
+}
