@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/host/**/*.test.ts', 'test/shell/**/*.test.ts'],
+          include: ['test/{unit,engine,host,shell,catalog,ledger,routing,reviews,rewards,sync,security}/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -11,7 +11,7 @@ import { percentile, report, timeRuns } from './harness';
 const WORDS = ['swift', 'deep', 'lumen', 'atlas', 'nova', 'quill', 'ember', 'cobalt', 'sage', 'orbit', 'prism', 'delta'];
 
 /** Catalog items built by the engine's own item builder (signing is not what this measures). */
-function syntheticItems(count: number): CatalogItem[] {
+export function syntheticItems(count: number): CatalogItem[] {
   const random = seededRandom(42);
   return Array.from({ length: count }, (_, i) => {
     const task = KNOWN_TASKS[i % KNOWN_TASKS.length]!;

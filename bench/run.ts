@@ -3,10 +3,12 @@
  * each figure measured against its baseline in the same process and run.
  */
 import { benchCatalogList } from './catalog-list';
+import { benchPricingPosition } from './pricing-position';
 
 const only = process.env.BENCH;
 const benches: Record<string, () => Promise<void>> = {
   'catalog-list': () => benchCatalogList(),
+  'pricing-position': () => benchPricingPosition(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

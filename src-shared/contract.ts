@@ -2,6 +2,26 @@ import { z } from 'zod';
 import { CatalogItemSchema, CatalogListInputSchema, CatalogListOutputSchema } from './catalog';
 import { ModelIdSchema, PublicKeySchema } from './domain';
 import type { ErrorCode } from './errors';
+import {
+  AccountSchema,
+  EntryIdSchema,
+  HashHexSchema,
+  LedgerCheckpointViewSchema,
+  LedgerEntriesInputSchema,
+  LedgerEntryViewSchema,
+  LedgerProblemSchema,
+} from './ledger';
+import { MAX_PRICE_MICRO } from './money';
+import {
+  CompareInputSchema,
+  CompareOutputSchema,
+  PositionSchema,
+  PriceChangeSchema,
+  PricingSetInputSchema,
+  ProducerSchema,
+  PublishInputSchema,
+} from './pricing';
+import { ProfileBodySchema, PriceSchema, TaskSchema } from './domain';
 
 /**
  * The command contract: one typed map of `scope.method` commands. Every transport (Electron IPC
@@ -81,6 +101,54 @@ export const commands = {
     output: CatalogItemSchema,
     errors: ['INVALID_INPUT', 'NOT_FOUND'],
   },
+  'catalog.compare': {
+    summary: '2-6 models side by side: metric rows with the best highlighted, workload cost, and the task\'s price-vs-accuracy scatter with its frontier.',
+    input: CompareInputSchema,
+    output: CompareOutputSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'models.publish': {
+    summary: 'Publish or edit a listing signed by the local identity (the producer); optionally with its first price.',
+    input: PublishInputSchema,
+    output: CatalogItemSchema,
+    errors: ['INVALID_INPUT', 'NOT_READY'],
+  },
+  'models.retire': {
+    summary: 'Withdraw a listing: kept in history, no longer listed or routed. Only its producer may.',
+    input: z.strictObject({ modelId: ModelIdSchema }),
+    output: CatalogItemSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN'],
+  },
+  'producers.get': {
+    summary: 'A producer profile (default: the local identity) with its model count.',
+    input: z.strictObject({ producerKey: PublicKeySchema.optional() }),
+    output: ProducerSchema,
+    errors: ['INVALID_INPUT'],
+  },
+  'producers.setProfile': {
+    summary: "Sign and publish the local identity's producer profile (name, description, contact, website).",
+    input: ProfileBodySchema,
+    output: ProducerSchema,
+    errors: ['INVALID_INPUT', 'NOT_READY'],
+  },
+  'pricing.set': {
+    summary: 'Set a model\'s fixed price (integer micro-credits per 1M input / output tokens and per request) from now or a later time. Only its producer may.',
+    input: PricingSetInputSchema,
+    output: PriceChangeSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN'],
+  },
+  'pricing.history': {
+    summary: 'Every signed price change of a model, oldest first.',
+    input: z.strictObject({ modelId: ModelIdSchema }),
+    output: z.array(PriceChangeSchema),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'pricing.position': {
+    summary: 'Market position of a model (and of a candidate price): task quartiles, value score and rank, the Pareto frontier, who dominates it, the price range that keeps it on the frontier.',
+    input: z.strictObject({ modelId: ModelIdSchema, task: TaskSchema.optional(), candidate: PriceSchema.optional() }),
+    output: PositionSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
   'settings.get': {
     summary: 'Settings shared by every window (kept in the engine).',
     input: NoInput,
@@ -92,6 +160,71 @@ export const commands = {
     input: SettingsSchema.partial().strict(),
     output: SettingsSchema,
     errors: ['INVALID_INPUT'],
+  },
+  'ledger.deposit': {
+    summary: 'Treasury only: credit a user account (default: the local identity) with new credits.',
+    input: z.strictObject({
+      to: PublicKeySchema.optional(),
+      amount: z.number().int('amount must be whole micro-credits').min(1, 'amount must be positive').max(MAX_PRICE_MICRO * 100),
+      id: EntryIdSchema.optional(),
+      note: z.string().max(500).optional(),
+    }),
+    output: LedgerEntryViewSchema,
+    errors: ['INVALID_INPUT', 'FORBIDDEN', 'CONFLICT', 'NOT_READY'],
+  },
+  'ledger.balance': {
+    summary: 'Balance of an account (default: the local identity), summed over every valid chain and reward claim.',
+    input: z.strictObject({ account: AccountSchema.optional() }),
+    output: z.object({ account: z.string(), balance: z.number().int(), entries: z.number().int() }),
+    errors: ['INVALID_INPUT'],
+  },
+  'ledger.entries': {
+    summary: 'Ledger entries filtered by account, kind, model and time, newest first, paged, with totals.',
+    input: LedgerEntriesInputSchema,
+    output: z.object({
+      total: z.number().int(),
+      items: z.array(LedgerEntryViewSchema.extend({ amount: z.number().int().nullable(), runningBalance: z.number().int().nullable() })),
+      totals: z.object({ credits: z.number().int(), debits: z.number().int(), net: z.number().int() }),
+    }),
+    errors: ['INVALID_INPUT'],
+  },
+  'ledger.proof': {
+    summary: 'Inclusion proof of one entry in its chain\'s Merkle tree (RFC 9162), against the latest checkpoint covering it.',
+    input: z.strictObject({ hash: HashHexSchema }),
+    output: z.object({
+      entry: LedgerEntryViewSchema,
+      index: z.number().int(),
+      size: z.number().int(),
+      root: HashHexSchema,
+      proof: z.array(HashHexSchema),
+      checkpoint: LedgerCheckpointViewSchema.nullable(),
+      verified: z.boolean(),
+    }),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'ledger.checkpoint': {
+    summary: "Sign a checkpoint (tree head) of this device's chain; returns it with a consistency proof from the previous one.",
+    input: NoInput,
+    output: z.object({ checkpoint: LedgerCheckpointViewSchema, previous: LedgerCheckpointViewSchema.nullable(), consistency: z.array(HashHexSchema) }),
+    errors: [],
+  },
+  'ledger.verify': {
+    summary: 'Re-verify every ledger record: signatures, chains, double entry, checkpoints; lists every problem found.',
+    input: NoInput,
+    output: z.object({
+      ok: z.boolean(),
+      chains: z.number().int(),
+      entries: z.number().int(),
+      checkpoints: z.number().int(),
+      problems: z.array(LedgerProblemSchema),
+    }),
+    errors: [],
+  },
+  'ledger.export': {
+    summary: 'The whole ledger in the open JSON Lines format (docs/ledger-format.md).',
+    input: NoInput,
+    output: z.object({ jsonl: z.string(), lines: z.number().int() }),
+    errors: [],
   },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -108,6 +241,10 @@ export function isCommandName(name: unknown): name is CommandName {
 
 /** Events the engine pushes to every open window. */
 export const events = {
+  'ledger.changed': {
+    summary: 'Ledger entries were appended or received; carries their hashes and the accounts touched.',
+    payload: z.object({ hashes: z.array(z.string()), accounts: z.array(z.string()) }),
+  },
   'catalog.changed': {
     summary: 'Models were published, repriced or retired; carries the ids that changed.',
     payload: z.object({ modelIds: z.array(z.string()), total: z.number().int() }),

@@ -37,6 +37,9 @@ export class Engine {
   readonly startedAt: number;
   private readonly listeners = new Set<EventListener>();
   private readonly dispatcher: Dispatch;
+  private priceTimer: NodeJS.Timeout | null = null;
+  private repricedUpTo: number;
+  private closed = false;
 
   private constructor(
     readonly dataDir: string,
@@ -51,6 +54,7 @@ export class Engine {
     validate: boolean,
   ) {
     this.startedAt = clock();
+    this.repricedUpTo = this.startedAt;
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
   }
 
@@ -69,6 +73,7 @@ export class Engine {
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false);
     await engine.rebuild();
     if (created) await engine.certifyDevice();
+    engine.schedulePriceChanges();
     return engine;
   }
 
@@ -130,6 +135,7 @@ export class Engine {
       marketplaceChanged ||= outcome.marketplaceChanged;
     }
     if (changed.size > 0) await this.refreshModels([...changed]);
+    this.schedulePriceChanges();
     const info = this.marketplace.info();
     if (marketplaceChanged && info) this.emit('marketplace.changed', info);
   }
@@ -142,12 +148,36 @@ export class Engine {
     this.emit('catalog.changed', { modelIds: ids.slice(0, 1_000), total: this.catalogIndex.size });
   }
 
+  /**
+   * Applies scheduled price changes whose time has come. The timer calls it; tests with an
+   * injected clock call it directly.
+   */
+  async tick(): Promise<void> {
+    const now = this.clock();
+    const ids = this.catalog.modelsRepricedBetween(this.repricedUpTo, now);
+    this.repricedUpTo = now;
+    if (ids.length > 0) await this.refreshModels(ids);
+    this.schedulePriceChanges();
+  }
+
+  private schedulePriceChanges(): void {
+    if (this.priceTimer) clearTimeout(this.priceTimer);
+    this.priceTimer = null;
+    const next = this.catalog.nextPriceChangeAfter(this.repricedUpTo);
+    if (next === null || this.closed) return;
+    const delay = Math.min(Math.max(0, next - this.clock()) + 5, 2 ** 31 - 1);
+    this.priceTimer = setTimeout(() => void this.tick().catch((e: unknown) => console.error('repricing failed:', (e as Error).message)), delay);
+    this.priceTimer.unref();
+  }
+
   async adoptMarketplace(id: string): Promise<void> {
     this.marketplace.adopt(id, this.keys.treasury?.publicKey ?? null);
     await writeAtomically(join(this.dataDir, 'marketplace.json'), JSON.stringify({ id }));
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.priceTimer) clearTimeout(this.priceTimer);
     this.listeners.clear();
     await this.docs.close();
     await this.db.close();

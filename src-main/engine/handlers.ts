@@ -2,6 +2,8 @@ import type { Handlers } from './dispatcher';
 import type { Engine } from './engine';
 import { catalogHandlers } from './handlers/catalog';
 import { marketplaceHandlers } from './handlers/marketplace';
+import { modelHandlers } from './handlers/models';
+import { pricingHandlers } from './handlers/pricing';
 import { systemHandlers } from './handlers/system';
 
 /** The one handler map: every command of the contract, by name. */
@@ -10,5 +12,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...systemHandlers(engine),
     ...marketplaceHandlers(engine),
     ...catalogHandlers(engine),
+    ...modelHandlers(engine),
+    ...pricingHandlers(engine),
   };
 }

@@ -72,6 +72,10 @@ export class CatalogIndex {
     return this.entries.get(id)?.item;
   }
 
+  *items(): IterableIterator<CatalogItem> {
+    for (const entry of this.entries.values()) yield entry.item;
+  }
+
   get size(): number {
     return this.entries.size;
   }

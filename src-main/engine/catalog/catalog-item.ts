@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
 import type { ListingBody, PriceBody, ProfileBody } from '../../../src-shared/domain';
+import { valueScore } from '../../../src-shared/market-math';
 import { referenceCallCost } from '../../../src-shared/money';
 
 export interface ItemSources {
@@ -13,8 +14,7 @@ export interface ItemSources {
 
 /** Quality per credit: accuracy (bps) per micro-credit of the reference call, scaled by 1e6. */
 export function valueScoreOf(accuracyBps: number, referenceCost: number | null): number {
-  if (referenceCost === null) return 0;
-  return Math.floor((accuracyBps * 1_000_000) / (referenceCost + 1));
+  return referenceCost === null ? 0 : valueScore(accuracyBps, referenceCost);
 }
 
 /** Builds the catalog item the contract returns from the records that currently take effect. */

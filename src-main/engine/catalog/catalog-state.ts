@@ -96,6 +96,35 @@ export class CatalogState {
     });
   }
 
+  listing(modelId: string): ListingBody | null {
+    return this.listings.get(modelId)?.body ?? null;
+  }
+
+  modelCountOf(producerKey: string): number {
+    return this.byProducer.get(producerKey)?.size ?? 0;
+  }
+
+  /** The earliest scheduled price change after `now`, so the engine can re-price on time. */
+  nextPriceChangeAfter(now: number): number | null {
+    let next: number | null = null;
+    for (const history of this.prices.values()) {
+      for (const change of history) {
+        const at = change.price.effectiveFrom;
+        if (at > now && (next === null || at < next)) next = at;
+      }
+    }
+    return next;
+  }
+
+  /** Models whose price in force changes in (from, to]. */
+  modelsRepricedBetween(from: number, to: number): string[] {
+    const ids: string[] = [];
+    for (const [id, history] of this.prices) {
+      if (history.some((c) => c.price.effectiveFrom > from && c.price.effectiveFrom <= to)) ids.push(id);
+    }
+    return ids;
+  }
+
   modelIds(): string[] {
     return [...this.listings.keys()];
   }

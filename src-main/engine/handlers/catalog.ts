@@ -1,14 +1,25 @@
 import { AppError } from '../../../src-shared/errors';
+import { compareModels, commonTask } from '../catalog/compare';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
 
-export function catalogHandlers(engine: Engine): Pick<Handlers, 'catalog.list' | 'catalog.get'> {
+export function catalogHandlers(engine: Engine): Pick<Handlers, 'catalog.list' | 'catalog.get' | 'catalog.compare'> {
   return {
     'catalog.list': async (input) => engine.catalogIndex.list(input),
     'catalog.get': async ({ id }) => {
       const row = await engine.db.models.findOne(id).exec();
       if (!row) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
       return row.toMutableJSON().item;
+    },
+    'catalog.compare': async ({ ids, task, workload }) => {
+      const unique = [...new Set(ids)];
+      if (unique.length < 2) throw new AppError('INVALID_INPUT', 'Compare needs 2 different models', { issues: [{ path: 'ids', message: 'duplicates' }] });
+      const models = unique.map((id) => {
+        const item = engine.catalogIndex.get(id);
+        if (!item) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
+        return item;
+      });
+      return compareModels(models, engine.catalogIndex.items(), task ?? commonTask(models), workload);
     },
   };
 }
