@@ -1,0 +1,33 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createClient, type ContractClient } from '../../../src-shared/client';
+import type { RendererTransport } from '../transport/types';
+
+export interface ClientHandle {
+  client: ContractClient;
+  /** Called after the event stream came back from a drop; events in between were missed. */
+  onReconnect(listener: () => void): () => void;
+}
+
+const ClientContext = createContext<ClientHandle | null>(null);
+
+export function ClientProvider({ transport, children }: { transport: RendererTransport; children: ReactNode }) {
+  const handle = useMemo<ClientHandle>(
+    () => ({
+      client: createClient(transport),
+      onReconnect: (listener) => transport.onReconnect?.(listener) ?? (() => undefined),
+    }),
+    [transport],
+  );
+  return <ClientContext.Provider value={handle}>{children}</ClientContext.Provider>;
+}
+
+export function useClientHandle(): ClientHandle {
+  const handle = useContext(ClientContext);
+  if (handle === null) throw new Error('useClient must be used inside <ClientProvider>');
+  return handle;
+}
+
+/** The one contract client of this window. */
+export function useClient(): ContractClient {
+  return useClientHandle().client;
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { AppError } from '../../../src-shared/errors';
+import { useClient } from '../client/ClientContext';
+import { asAppError } from '../client/errors';
+import { CreateMarketplaceForm } from './CreateMarketplaceForm';
+
+/**
+ * First start: the data folder holds no marketplace yet. Joining another instance's marketplace
+ * needs sync, which is not here yet, so it is not offered.
+ */
+export function Onboarding({ onReady }: { onReady(): void }) {
+  const client = useClient();
+  const [opening, setOpening] = useState(false);
+  const [failure, setFailure] = useState<AppError | null>(null);
+
+  async function openDemo() {
+    setOpening(true);
+    setFailure(null);
+    try {
+      await client.call('marketplace.openDemo', {});
+      onReady();
+    } catch (error) {
+      setFailure(asAppError(error));
+      setOpening(false);
+    }
+  }
+
+  return (
+    <div className="onboarding" data-testid="onboarding">
+      <h1>Welcome to InfiniRoute</h1>
+      <p className="muted">
+        This data folder has no marketplace yet. A marketplace fixes its fee, epoch length and grace period in a record
+        signed by its treasury key, so every peer computes the same money.
+      </p>
+      <div className="onboarding-options">
+        <section className="card">
+          <h2>Open the demo marketplace</h2>
+          <p>
+            Fills this data folder with demo producers, models and prices, all properly signed. This identity holds the
+            demo treasury, so you can try everything locally.
+          </p>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="open-demo"
+            disabled={opening}
+            onClick={() => void openDemo()}
+          >
+            {opening ? 'Opening…' : 'Open the demo marketplace'}
+          </button>
+          {failure && (
+            <p className="field-error" role="alert" data-testid="open-demo-error">
+              {failure.message} <code>{failure.code}</code>
+            </p>
+          )}
+        </section>
+        <section className="card">
+          <h2>Create a new marketplace</h2>
+          <CreateMarketplaceForm onCreated={onReady} />
+        </section>
+      </div>
+    </div>
+  );
+}

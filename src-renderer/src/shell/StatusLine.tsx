@@ -1,0 +1,33 @@
+import type { CommandOutput } from '../../../src-shared/contract';
+import { formatPlural, shortKey } from '../format/numbers';
+
+type Health = CommandOutput<'system.health'>;
+
+export function StatusLine({ health }: { health: Health | undefined }) {
+  const marketplace = health?.marketplace ?? null;
+  return (
+    <footer className="status-line" data-testid="status-line">
+      <span data-testid="status-marketplace" title={marketplace ? `Marketplace id ${marketplace.id}` : undefined}>
+        {health === undefined ? 'Connecting…' : marketplace ? marketplace.name : 'No marketplace open'}
+      </span>
+      {marketplace?.isTreasury && (
+        <span className="badge" title="This identity holds the marketplace treasury key">
+          treasury
+        </span>
+      )}
+      {health && (
+        <>
+          <span className="status-sep" aria-hidden="true">
+            ·
+          </span>
+          <span data-testid="status-identity" title={`Your public key ${health.identity.publicKey}`}>
+            Identity <code>{shortKey(health.identity.publicKey)}</code>
+          </span>
+          <span className="status-spacer" />
+          <span className="muted">{formatPlural(health.counts.models, 'model')}</span>
+          <span className="muted">engine {health.version}</span>
+        </>
+      )}
+    </footer>
+  );
+}

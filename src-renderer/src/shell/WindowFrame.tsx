@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import type { CommandOutput } from '../../../src-shared/contract';
+import { useCommand } from '../client/useCommand';
+import { AppShell, type ScreenLink } from './AppShell';
+import { ErrorState, LoadingState, UnauthorizedScreen } from './StatusViews';
+
+export type Health = CommandOutput<'system.health'>;
+
+/**
+ * Everything a window shows depends on system.health (is there a marketplace, who am I), so the
+ * frame reads it once and hands it to the window's content. The status line's counts change with
+ * the catalog, hence catalog.changed too.
+ */
+export function WindowFrame({
+  windowName,
+  screens,
+  children,
+}: {
+  windowName: string;
+  /** Navigation shown once a marketplace is open. */
+  screens: readonly ScreenLink[];
+  children(health: Health, reloadHealth: () => void): ReactNode;
+}) {
+  const health = useCommand('system.health', {}, ['marketplace.changed', 'catalog.changed']);
+  const data = health.data;
+  if (!data && health.error?.code === 'UNAUTHORIZED') return <UnauthorizedScreen error={health.error} />;
+
+  let content: ReactNode;
+  if (data) content = children(data, health.reload);
+  else if (health.error && !health.loading) content = <ErrorState error={health.error} onRetry={health.reload} testId="health-error" />;
+  else content = <LoadingState label="Connecting to the InfiniRoute engine…" testId="health-loading" />;
+
+  return (
+    <AppShell windowName={windowName} screens={data?.marketplace ? screens : []} health={data}>
+      {content}
+    </AppShell>
+  );
+}

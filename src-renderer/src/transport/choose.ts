@@ -1,0 +1,19 @@
+import { createBridgeTransport, isPreloadBridge } from './bridge';
+import { createBrowserTransport } from './browser';
+import type { SocketLike } from './event-socket';
+import { takeToken } from './token';
+import type { RendererTransport } from './types';
+
+/**
+ * Inside Electron the preload bridge is the only way out of the sandbox; in a plain browser the
+ * page was served by `infiniroute serve` and talks back to the same origin.
+ */
+export function chooseTransport(win: Window & typeof globalThis): RendererTransport {
+  if (isPreloadBridge(win.infiniroute)) return createBridgeTransport(win.infiniroute);
+  return createBrowserTransport({
+    origin: win.location.origin,
+    token: takeToken(win),
+    fetch: win.fetch.bind(win),
+    openSocket: (url) => new win.WebSocket(url) as unknown as SocketLike,
+  });
+}
