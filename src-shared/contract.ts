@@ -22,6 +22,7 @@ import {
   PublishInputSchema,
 } from './pricing';
 import { ProfileBodySchema, PriceSchema, TaskSchema } from './domain';
+import { CallResultSchema, DecisionSchema, PlanSchema, RouteInputSchema, RoutingSettingsSchema } from './routing';
 
 /**
  * The command contract: one typed map of `scope.method` commands. Every transport (Electron IPC
@@ -149,6 +150,60 @@ export const commands = {
     output: PositionSchema,
     errors: ['INVALID_INPUT', 'NOT_FOUND'],
   },
+  'route.plan': {
+    summary: 'Decide which model would answer (no call, no charge): the chosen model, the top candidates with score parts, and how many models each constraint excluded.',
+    input: RouteInputSchema,
+    output: PlanSchema,
+    errors: ['INVALID_INPUT', 'NO_ROUTE'],
+  },
+  'route.call': {
+    summary: 'Decide, call the model (streaming deltas as route.delta events when stream is set), fall back on failure, charge once, and record observations.',
+    input: RouteInputSchema.extend({ decisionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional() }).strict(),
+    output: CallResultSchema,
+    errors: ['INVALID_INPUT', 'NO_ROUTE', 'PROVIDER_FAILED', 'INSUFFICIENT_FUNDS', 'CONFLICT', 'NOT_READY'],
+  },
+  'route.decisions': {
+    summary: 'The local history of routing decisions, newest first.',
+    input: z.strictObject({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional(), modelId: ModelIdSchema.optional() }),
+    output: z.object({ total: z.number().int(), items: z.array(DecisionSchema) }),
+    errors: ['INVALID_INPUT'],
+  },
+  'routing.getSettings': {
+    summary: 'Routing settings: default strategy, score weights, daily and monthly budgets, timeout, retries, fallbacks, exploration.',
+    input: NoInput,
+    output: RoutingSettingsSchema,
+    errors: [],
+  },
+  'routing.setSettings': {
+    summary: 'Change routing settings (any subset of fields).',
+    input: RoutingSettingsSchema.partial().strict(),
+    output: RoutingSettingsSchema,
+    errors: ['INVALID_INPUT'],
+  },
+  'providers.keys': {
+    summary: 'Which endpoints have an API key stored locally (only the last 4 characters are shown).',
+    input: NoInput,
+    output: z.array(z.object({ baseUrl: z.string(), hint: z.string() })),
+    errors: [],
+  },
+  'providers.setKey': {
+    summary: "Store the user's API key for an endpoint, locally (mode 0600), never in a shared document.",
+    input: z.strictObject({ baseUrl: z.url({ protocol: /^https?$/ }).max(500), apiKey: z.string().min(1).max(500) }),
+    output: z.object({ baseUrl: z.string(), hint: z.string() }),
+    errors: ['INVALID_INPUT'],
+  },
+  'providers.removeKey': {
+    summary: 'Forget the stored API key of an endpoint.',
+    input: z.strictObject({ baseUrl: z.string().max(500) }),
+    output: z.object({ removed: z.boolean() }),
+    errors: ['INVALID_INPUT'],
+  },
+  'providers.discoverLocal': {
+    summary: 'List the models of a local Ollama (default http://127.0.0.1:11434) so they can be listed as local models.',
+    input: z.strictObject({ baseUrl: z.url({ protocol: /^https?$/ }).max(500).optional() }),
+    output: z.object({ baseUrl: z.string(), reachable: z.boolean(), models: z.array(z.object({ name: z.string(), sizeBytes: z.number().int().nullable() })) }),
+    errors: ['INVALID_INPUT'],
+  },
   'settings.get': {
     summary: 'Settings shared by every window (kept in the engine).',
     input: NoInput,
@@ -241,6 +296,14 @@ export function isCommandName(name: unknown): name is CommandName {
 
 /** Events the engine pushes to every open window. */
 export const events = {
+  'route.delta': {
+    summary: 'A piece of a streaming answer; reset = the model failed mid-stream and another will answer.',
+    payload: z.object({ decisionId: z.string(), modelId: z.string(), text: z.string(), reset: z.boolean() }),
+  },
+  'route.decided': {
+    summary: 'A routed call finished (answered or failed); carries the decision record.',
+    payload: DecisionSchema,
+  },
   'ledger.changed': {
     summary: 'Ledger entries were appended or received; carries their hashes and the accounts touched.',
     payload: z.object({ hashes: z.array(z.string()), accounts: z.array(z.string()) }),

@@ -8,6 +8,7 @@ import { UsageError, intOption, parseArgs, rejectUnknown, stringOption, type Par
 import { defaultDataDir } from './data-dir';
 import { generateToken, isLoopback } from './http-auth';
 import { serve } from './serve';
+import { startSimulator, DEFAULT_SIMULATOR } from '../engine/providers/simulator';
 
 export const HELP = `infiniroute — the InfiniRoute Marketplace engine, headless
 
@@ -23,6 +24,10 @@ Usage:
       Add N deterministic synthetic models (100 per producer) for benchmarks.
   infiniroute identity export [--data DIR]
       Print this data folder's private keys (identity, device, treasury) as JSON, for a backup.
+  infiniroute provider-sim [--port 5318] [--host 127.0.0.1] [--latency MS] [--fail-rate R] [--malformed-rate R] [--seed S]
+      A local OpenAI-compatible endpoint (POST /v1/chat/completions, streaming or not) whose answers
+      are labelled simulated. Rates are fractions 0..1. Model names ending in -fail, -slow,
+      -malformed or -nousage behave so. The demo marketplace's endpoints point at port 5318.
   infiniroute docs-api
       Print docs/api.md, generated from the command contract.
   infiniroute help
@@ -82,6 +87,30 @@ async function runSeed(args: ParsedArgs): Promise<void> {
   throw new UsageError('seed needs --demo or --synthetic N');
 }
 
+function rateOption(args: ParsedArgs, name: string): number {
+  const raw = stringOption(args, name);
+  if (raw === undefined) return 0;
+  const value = Number(raw);
+  if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(raw) || !Number.isFinite(value)) throw new UsageError(`--${name} must be a fraction between 0 and 1, got "${raw}"`);
+  return value;
+}
+
+async function runSimulator(args: ParsedArgs): Promise<void> {
+  rejectUnknown(args, ['port', 'host', 'latency', 'fail-rate', 'malformed-rate', 'seed']);
+  const sim = await startSimulator({
+    port: intOption(args, 'port', DEFAULT_SIMULATOR.port, 0, 65_535),
+    host: stringOption(args, 'host', DEFAULT_SIMULATOR.host)!,
+    latencyMs: intOption(args, 'latency', DEFAULT_SIMULATOR.latencyMs, 0, 600_000),
+    failRate: rateOption(args, 'fail-rate'),
+    malformedRate: rateOption(args, 'malformed-rate'),
+    seed: intOption(args, 'seed', DEFAULT_SIMULATOR.seed, 0, 2 ** 31),
+  });
+  console.log(`Provider simulator listening: ${sim.url} (answers are labelled simulated)`);
+  const stop = () => void sim.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 async function runIdentity(args: ParsedArgs): Promise<void> {
   rejectUnknown(args, ['data']);
   if (args.positional[1] !== 'export') throw new UsageError('usage: infiniroute identity export [--data DIR]');
@@ -102,6 +131,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'identity':
         await runIdentity(args);
         return 0;
+      case 'provider-sim':
+        await runSimulator(args);
+        return -1;
       case 'docs-api':
         process.stdout.write(generateApiDocs());
         return 0;

@@ -62,14 +62,27 @@ function matches(e: Entry, f: CatalogFilters, terms: string[]): boolean {
 export class CatalogIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly orders = new Map<CatalogSort, Entry[]>();
+  private readonly tasks = new Map<string, CatalogItem[]>();
 
   upsert(items: Iterable<CatalogItem>): void {
     for (const item of items) this.entries.set(item.id, toEntry(item));
     this.orders.clear();
+    this.tasks.clear();
   }
 
   get(id: string): CatalogItem | undefined {
     return this.entries.get(id)?.item;
+  }
+
+  /** Every model listing a task (routing's candidate set), cached until the catalog changes. */
+  byTask(task: string): CatalogItem[] {
+    let list = this.tasks.get(task);
+    if (!list) {
+      list = [];
+      for (const entry of this.entries.values()) if (entry.item.tasks.includes(task)) list.push(entry.item);
+      this.tasks.set(task, list);
+    }
+    return list;
   }
 
   *items(): IterableIterator<CatalogItem> {

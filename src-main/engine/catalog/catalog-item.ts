@@ -3,6 +3,13 @@ import type { ListingBody, PriceBody, ProfileBody } from '../../../src-shared/do
 import { valueScore } from '../../../src-shared/market-math';
 import { referenceCallCost } from '../../../src-shared/money';
 
+/** Figures measured from observed calls, when there are enough of them to show. */
+export interface MeasuredFigures {
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+  successRateBps: number;
+}
+
 export interface ItemSources {
   modelId: string;
   producerKey: string;
@@ -10,6 +17,7 @@ export interface ItemSources {
   listingTs: number;
   price: PriceBody | null;
   profile: ProfileBody | null;
+  measured?: MeasuredFigures | null;
 }
 
 /** Quality per credit: accuracy (bps) per micro-credit of the reference call, scaled by 1e6. */
@@ -45,9 +53,9 @@ export function buildCatalogItem(src: ItemSources): CatalogItem {
     valueScore: valueScoreOf(bestAccuracyBps, referenceCost),
     metrics: {
       accuracyBps: accuracy,
-      latencyP50Ms: { value: claimed.latencyP50Ms, source: 'claimed' },
-      latencyP95Ms: { value: claimed.latencyP95Ms, source: 'claimed' },
-      successRateBps: { value: claimed.successRateBps, source: 'claimed' },
+      latencyP50Ms: src.measured ? { value: src.measured.latencyP50Ms, source: 'measured' } : { value: claimed.latencyP50Ms, source: 'claimed' },
+      latencyP95Ms: src.measured ? { value: src.measured.latencyP95Ms, source: 'measured' } : { value: claimed.latencyP95Ms, source: 'claimed' },
+      successRateBps: src.measured ? { value: src.measured.successRateBps, source: 'measured' } : { value: claimed.successRateBps, source: 'claimed' },
       throughputTps: { value: claimed.throughputTps, source: 'claimed' },
       ratingX100: { value: null, source: 'reviews' },
       popularity: { value: 0, source: 'measured' },

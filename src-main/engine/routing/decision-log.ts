@@ -1,0 +1,49 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DecisionSchema } from '../../../src-shared/routing';
+
+export type Decision = z.infer<typeof DecisionSchema>;
+
+const KEEP_IN_MEMORY = 2_000;
+
+/**
+ * The local history of routing decisions (what was asked, who answered, cost): local-only data, an
+ * append-only JSON Lines file. The money itself is in the ledger; this is the user's own record.
+ */
+export class DecisionLog {
+  private constructor(
+    private readonly path: string,
+    private readonly recent: Decision[],
+  ) {}
+
+  static async open(dataDir: string): Promise<DecisionLog> {
+    const path = join(dataDir, 'decisions.jsonl');
+    const recent: Decision[] = [];
+    try {
+      for (const line of (await readFile(path, 'utf8')).split('\n')) {
+        if (!line.trim()) continue;
+        const parsed = DecisionSchema.safeParse(JSON.parse(line));
+        if (parsed.success) recent.push(parsed.data);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !(error instanceof SyntaxError)) throw error;
+    }
+    return new DecisionLog(path, recent.slice(-KEEP_IN_MEMORY));
+  }
+
+  async add(decision: Decision): Promise<void> {
+    await appendFile(this.path, `${JSON.stringify(decision)}\n`, { mode: 0o600 });
+    this.recent.push(decision);
+    if (this.recent.length > KEEP_IN_MEMORY) this.recent.shift();
+  }
+
+  has(decisionId: string): boolean {
+    return this.recent.some((d) => d.decisionId === decisionId);
+  }
+
+  list(offset: number, limit: number, modelId?: string): { total: number; items: Decision[] } {
+    const all = [...this.recent].reverse().filter((d) => !modelId || d.answeredBy === modelId || d.chosen === modelId);
+    return { total: all.length, items: all.slice(offset, offset + limit) };
+  }
+}

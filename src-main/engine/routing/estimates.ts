@@ -1,0 +1,79 @@
+import type { CatalogItem } from '../../../src-shared/catalog';
+
+/** What this engine has learned about one model from observations and feedback. */
+export interface ModelStats {
+  calls: number;
+  successes: number;
+  /** Recent successful-call latencies (ring of at most LATENCY_WINDOW), for p50/p95. */
+  latencies: number[];
+  feedbackUp: number;
+  feedbackDown: number;
+}
+
+export const LATENCY_WINDOW = 200;
+/** Claimed figures count as this many observations: enough to start, easy to overturn. */
+export const PRIOR_STRENGTH = 20;
+/** Below this many observations a figure stays "claimed". */
+export const MIN_MEASURED = 5;
+
+export function emptyStats(): ModelStats {
+  return { calls: 0, successes: 0, latencies: [], feedbackUp: 0, feedbackDown: 0 };
+}
+
+export function recordOutcome(stats: ModelStats, ok: boolean, latencyMs: number): void {
+  stats.calls++;
+  if (!ok) return;
+  stats.successes++;
+  stats.latencies.push(latencyMs);
+  if (stats.latencies.length > LATENCY_WINDOW) stats.latencies.shift();
+}
+
+export function nearestRank(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+export interface Effective {
+  qualityBps: number;
+  qualityStrength: number;
+  qualitySource: string;
+  successRateBps: number;
+  successStrength: number;
+  reliabilitySource: string;
+  latencyP95Ms: number;
+  latencySource: string;
+}
+
+/**
+ * The figures routing uses: claimed metrics as a prior worth PRIOR_STRENGTH observations, moved
+ * by what was observed (success, latency) and by user feedback (quality). Integers throughout.
+ */
+export function effectiveFigures(item: CatalogItem, task: string, stats: ModelStats | undefined): Effective {
+  const s = stats ?? emptyStats();
+  const claimedQuality = item.metrics.accuracyBps[task]?.value ?? 0;
+  const feedback = s.feedbackUp + s.feedbackDown;
+  const qualityBps = Math.round((claimedQuality * PRIOR_STRENGTH + s.feedbackUp * 10_000) / (PRIOR_STRENGTH + feedback));
+  const claimedSuccess = item.metrics.successRateBps.value;
+  const successRateBps = Math.round((claimedSuccess * PRIOR_STRENGTH + s.successes * 10_000) / (PRIOR_STRENGTH + s.calls));
+  const measuredLatency = s.latencies.length >= MIN_MEASURED;
+  return {
+    qualityBps,
+    qualityStrength: PRIOR_STRENGTH + feedback,
+    qualitySource: feedback > 0 ? `${item.metrics.accuracyBps[task]?.source ?? 'claimed'}+feedback` : (item.metrics.accuracyBps[task]?.source ?? 'claimed'),
+    successRateBps,
+    successStrength: PRIOR_STRENGTH + s.calls,
+    reliabilitySource: s.calls >= MIN_MEASURED ? 'measured' : item.metrics.successRateBps.source,
+    latencyP95Ms: measuredLatency ? nearestRank(s.latencies, 0.95) : item.metrics.latencyP95Ms.value,
+    latencySource: measuredLatency ? 'measured' : item.metrics.latencyP95Ms.source,
+  };
+}
+
+/** The catalog's "measured" figures once enough calls were observed; null before. */
+export function measuredFigures(stats: ModelStats | undefined): { latencyP50Ms: number; latencyP95Ms: number; successRateBps: number } | null {
+  if (!stats || stats.calls < MIN_MEASURED || stats.latencies.length === 0) return null;
+  return {
+    latencyP50Ms: nearestRank(stats.latencies, 0.5),
+    latencyP95Ms: nearestRank(stats.latencies, 0.95),
+    successRateBps: Math.round((stats.successes * 10_000) / stats.calls),
+  };
+}

@@ -1,0 +1,22 @@
+import type { Price } from '../../../src-shared/money';
+
+/** What routing needs from the ledger: money checks before a call, one charge after it. */
+export interface ChargeRequest {
+  id: string;
+  modelId: string;
+  producerKey: string;
+  price: Price;
+  inputTokens: number;
+  outputTokens: number;
+  usageEstimated: boolean;
+  latencyMs: number;
+  decisionId: string;
+}
+
+export interface LedgerPort {
+  /** The local user's spendable balance, micro-credits. */
+  balance(): number;
+  /** What the local user was charged since `since` (ms epoch), micro-credits. */
+  spentSince(since: number): number;
+  charge(request: ChargeRequest): Promise<{ hash: string; cost: number }>;
+}

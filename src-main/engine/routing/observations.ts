@@ -1,0 +1,46 @@
+import { RECORD_BODIES, type ObservationBody } from '../../../src-shared/domain';
+import type { RecordApplier } from '../records/record-book';
+import type { SignedRecord } from '../records/signed';
+import { emptyStats, recordOutcome, type ModelStats } from './estimates';
+
+/**
+ * Per-model statistics learned from every valid observation record (ours and our peers'), plus the
+ * local quick feedback. Routing reads them on every decision; the catalog shows them as "measured".
+ */
+export class ObservationStats implements RecordApplier {
+  private readonly byModel = new Map<string, ModelStats>();
+  private readonly nextSeqByAuthor = new Map<string, number>();
+
+  apply(record: SignedRecord): string[] {
+    if (record.payload.kind !== 'observation') return [];
+    const body: ObservationBody = RECORD_BODIES.observation.parse(record.payload.body);
+    const author = record.payload.author;
+    this.nextSeqByAuthor.set(author, Math.max(this.nextSeqByAuthor.get(author) ?? 1, record.payload.seq + 1));
+    recordOutcome(this.statsFor(body.modelId), body.ok, body.latencyMs);
+    return [body.modelId];
+  }
+
+  statsFor(modelId: string): ModelStats {
+    let stats = this.byModel.get(modelId);
+    if (!stats) this.byModel.set(modelId, (stats = emptyStats()));
+    return stats;
+  }
+
+  get(modelId: string): ModelStats | undefined {
+    return this.byModel.get(modelId);
+  }
+
+  nextSeq(author: string): number {
+    return this.nextSeqByAuthor.get(author) ?? 1;
+  }
+
+  feedback(modelId: string, up: boolean): void {
+    const stats = this.statsFor(modelId);
+    if (up) stats.feedbackUp++;
+    else stats.feedbackDown++;
+  }
+}
+
+export function observationDocOf(identityKey: string, ts: number): string {
+  return `observations/${identityKey}/${new Date(ts).toISOString().slice(0, 7)}`;
+}
