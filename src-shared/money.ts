@@ -42,5 +42,5 @@ export function formatCredits(micro: number, fractionDigits = 6): string {
   const frac = (abs % 1_000_000n).toString().padStart(6, '0').slice(0, fractionDigits);
   const trimmed = frac.replace(/0+$/, '');
   const body = trimmed.length > 0 ? `${whole}.${trimmed}` : `${whole}`;
-  return `${negative ? '-' : ''}${body}`;
+  return `${negative && body !== '0' ? '-' : ''}${body}`;
 }

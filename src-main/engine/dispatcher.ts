@@ -11,7 +11,13 @@ export type Dispatch = (name: string, input: unknown) => Promise<Answer>;
 
 /** zod issues as the failing fields, so a client can point at the exact input that was wrong. */
 export function describeIssues(error: z.ZodError): { message: string; issues: Array<{ path: string; message: string }> } {
-  const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(input)', message: issue.message }));
+  const pathOf = (segments: readonly PropertyKey[]) => segments.map(String).join('.') || '(input)';
+  // An unknown key is reported at the key itself (zod reports it at the enclosing object).
+  const issues = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `Unrecognized key: "${key}"` }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  );
   const first = issues[0];
   const message = first ? `Invalid input at ${first.path}: ${first.message}` : 'Invalid input';
   return { message, issues };

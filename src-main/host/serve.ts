@@ -33,11 +33,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      // Past the limit the rest is drained and dropped (not destroyed): destroying the socket here
+      // would reset the connection before the 413 answer reaches the client.
+      if (tooLarge) return;
       size += chunk.length;
       if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -27,12 +27,14 @@ export class DocumentStore {
     readonly repo: Repo,
     private readonly index: DocHandle<IndexDoc>,
     private readonly handles: Map<string, DocHandle<RecordDoc>>,
+    private readonly storage: DurableFileStorage,
   ) {}
 
   static async open(dataDir: string, network: NetworkAdapterInterface[] = []): Promise<DocumentStore> {
     const docsDir = join(dataDir, 'docs');
     await mkdir(docsDir, { recursive: true, mode: 0o700 });
-    const repo = new Repo({ storage: new DurableFileStorage(docsDir), network, saveDebounceRate: 50 });
+    const storage = new DurableFileStorage(docsDir);
+    const repo = new Repo({ storage, network, saveDebounceRate: 50 });
     const rootPath = join(dataDir, 'root.json');
     const root = await readRoot(rootPath);
     let index: DocHandle<IndexDoc>;
@@ -47,7 +49,7 @@ export class DocumentStore {
     const names = Object.entries(index.doc()?.docs ?? {});
     const found = await Promise.all(names.map(([, url]) => repo.find<RecordDoc>(url)));
     names.forEach(([name], i) => handles.set(name, found[i]!));
-    return new DocumentStore(repo, index, handles);
+    return new DocumentStore(repo, index, handles, storage);
   }
 
   get indexUrl(): AutomergeUrl {
@@ -95,6 +97,7 @@ export class DocumentStore {
   async close(): Promise<void> {
     await this.repo.flush();
     await this.repo.shutdown();
+    await this.storage.close();
   }
 }
 

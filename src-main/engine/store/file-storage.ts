@@ -17,7 +17,31 @@ export function nameToSegment(name: string): string {
  * A crash leaves either the old value or the new one, never a torn file.
  */
 export class DurableFileStorage implements StorageAdapterInterface {
+  private readonly inFlight = new Set<Promise<void>>();
+  private closed = false;
+
   constructor(private readonly root: string) {}
+
+  /**
+   * Waits for the writes in flight and ignores any later one. automerge-repo's throttled saves can
+   * outlive `repo.flush()`; without this a write could land after close, racing whoever opens or
+   * removes the folder next. (flush has already written everything, so nothing is lost.)
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async tracked(work: () => Promise<void>): Promise<void> {
+    if (this.closed) return;
+    const running = work();
+    this.inFlight.add(running);
+    try {
+      await running;
+    } finally {
+      this.inFlight.delete(running);
+    }
+  }
 
   private pathOf(key: StorageKey): string {
     return join(this.root, ...key.map(segmentToName));
@@ -32,7 +56,11 @@ export class DurableFileStorage implements StorageAdapterInterface {
     }
   }
 
-  async save(key: StorageKey, data: Uint8Array): Promise<void> {
+  save(key: StorageKey, data: Uint8Array): Promise<void> {
+    return this.tracked(() => this.write(key, data));
+  }
+
+  private async write(key: StorageKey, data: Uint8Array): Promise<void> {
     const target = this.pathOf(key);
     const folder = dirname(target);
     await mkdir(folder, { recursive: true });
@@ -48,8 +76,8 @@ export class DurableFileStorage implements StorageAdapterInterface {
     await syncFolder(folder);
   }
 
-  async remove(key: StorageKey): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
+  remove(key: StorageKey): Promise<void> {
+    return this.tracked(() => rm(this.pathOf(key), { force: true }));
   }
 
   async loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
@@ -58,8 +86,8 @@ export class DurableFileStorage implements StorageAdapterInterface {
     return chunks;
   }
 
-  async removeRange(keyPrefix: StorageKey): Promise<void> {
-    await rm(this.pathOf(keyPrefix), { recursive: true, force: true });
+  removeRange(keyPrefix: StorageKey): Promise<void> {
+    return this.tracked(() => rm(this.pathOf(keyPrefix), { recursive: true, force: true }));
   }
 
   private async walk(path: string, key: StorageKey, into: Chunk[]): Promise<void> {
