@@ -3,12 +3,14 @@
  * each figure measured against its baseline in the same process and run.
  */
 import { benchCatalogList } from './catalog-list';
+import { benchLedger } from './ledger';
 import { benchPricingPosition } from './pricing-position';
 
 const only = process.env.BENCH;
 const benches: Record<string, () => Promise<void>> = {
   'catalog-list': () => benchCatalogList(),
   'pricing-position': () => benchPricingPosition(),
+  ledger: () => benchLedger(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -23,6 +23,17 @@ import {
 } from './pricing';
 import { ProfileBodySchema, PriceSchema, TaskSchema } from './domain';
 import { CallResultSchema, DecisionSchema, PlanSchema, RouteInputSchema, RoutingSettingsSchema } from './routing';
+import {
+  ConflictSchema,
+  JoinResultSchema,
+  PeerViewSchema,
+  QuarantineItemSchema,
+  SyncAddressSchema,
+  SyncChangedSchema,
+  SyncProgressSchema,
+  SyncStatusSchema,
+  TruncationSchema,
+} from './sync';
 
 /**
  * The command contract: one typed map of `scope.method` commands. Every transport (Electron IPC
@@ -281,6 +292,71 @@ export const commands = {
     output: z.object({ jsonl: z.string(), lines: z.number().int() }),
     errors: [],
   },
+  'sync.status': {
+    summary: 'Peer sync: connected peers and last sync per peer, changes no peer has acknowledged yet, first-sync progress, integrity counts and a digest of every accepted record.',
+    input: NoInput,
+    output: SyncStatusSchema,
+    errors: [],
+  },
+  'sync.peers': {
+    summary: 'Every known peer (manual, LAN discovery, invite, inbound): address, key, connected, last seen, last error, next redial.',
+    input: NoInput,
+    output: z.array(PeerViewSchema),
+    errors: [],
+  },
+  'sync.connect': {
+    summary: 'Add a peer by address (host:port or ws:// URL) and connect now; it is redialled with backoff whenever it drops. Optional key: refuse any other.',
+    input: z.strictObject({ address: SyncAddressSchema, key: PublicKeySchema.optional() }),
+    output: PeerViewSchema,
+    errors: ['INVALID_INPUT', 'NOT_READY'],
+  },
+  'sync.disconnect': {
+    summary: 'Disconnect a peer (by key or address) and stop redialling it until sync.connect.',
+    input: z.union([z.strictObject({ peerKey: PublicKeySchema }), z.strictObject({ address: SyncAddressSchema })]),
+    output: z.object({ disconnected: z.number().int() }),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'integrity.quarantine': {
+    summary: 'Records that did not take effect, with the reason (bad signature, wrong signer, bad body, stored under a wrong key), their document, author, kind and receipt time; paged.',
+    input: z.strictObject({
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      doc: z.string().max(200).optional(),
+      kind: z.string().max(40).optional(),
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(QuarantineItemSchema) }),
+    errors: ['INVALID_INPUT'],
+  },
+  'integrity.conflicts': {
+    summary: 'Validly signed records that share (author, kind, subject, seq) but differ: all are kept and listed; none silently wins.',
+    input: NoInput,
+    output: z.object({ total: z.number().int(), items: z.array(ConflictSchema) }),
+    errors: [],
+  },
+  'integrity.truncations': {
+    summary: 'Shared documents in which a peer deleted or replaced records this engine held; every one was put back.',
+    input: NoInput,
+    output: z.object({ total: z.number().int(), items: z.array(TruncationSchema) }),
+    errors: [],
+  },
+  'marketplace.invite': {
+    summary: "An invite another engine can join with: this marketplace's id, this peer's sync address and key. Optional address overrides the one advertised (e.g. a relay's public name).",
+    input: z.strictObject({ address: SyncAddressSchema.optional() }),
+    output: z.object({ invite: z.string(), marketplaceId: PublicKeySchema, address: z.string(), peerKey: PublicKeySchema }),
+    errors: ['INVALID_INPUT', 'NOT_READY'],
+  },
+  'marketplace.join': {
+    summary: 'Join the marketplace of an invite (or a device link): authenticate the inviting peer, adopt the marketplace id, receive its signed config and the catalog.',
+    input: z.strictObject({ invite: z.string().trim().min(10).max(4_000) }),
+    output: JoinResultSchema,
+    errors: ['INVALID_INPUT', 'CONFLICT', 'NOT_READY'],
+  },
+  'identity.linkDevice': {
+    summary: "A one-time device link for this person's other device: the invite plus this identity's private key. Treat it as the key itself; the new device joins with it and certifies its own device key.",
+    input: z.strictObject({ address: SyncAddressSchema.optional() }),
+    output: z.object({ code: z.string(), identity: PublicKeySchema }),
+    errors: ['INVALID_INPUT', 'NOT_READY'],
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type Commands = typeof commands;
@@ -315,6 +391,14 @@ export const events = {
   'marketplace.changed': {
     summary: 'A marketplace was created, opened or its config changed.',
     payload: MarketplaceInfoSchema,
+  },
+  'sync.changed': {
+    summary: 'Peers connected or left, changes were acknowledged, or integrity findings changed (quarantine, conflicts, truncations).',
+    payload: SyncChangedSchema,
+  },
+  'sync.progress': {
+    summary: 'Progress of a running sync (documents fetched, received records verified), at most every 100 ms; active false when done.',
+    payload: SyncProgressSchema,
   },
   'settings.changed': {
     summary: 'Settings changed (from any window).',

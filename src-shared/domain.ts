@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { ModelIdSchema, PublicKeySchema } from './ids';
+import { LedgerCheckpointBodySchema, LedgerEntryBodySchema } from './ledger';
 import { MAX_PRICE_MICRO } from './money';
 
-/** An Ed25519 public key: its 32 raw bytes in unpadded base64url (43 characters). */
-export const PublicKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a 43-character base64url Ed25519 public key');
+export { ModelIdSchema, PublicKeySchema };
+
 export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit');
-/** A model id names its producer, so anyone can check who may sign it: `<producerKey>:<slug>`. */
-export const ModelIdSchema = z
-  .string()
-  .max(120)
-  .regex(/^[A-Za-z0-9_-]{43}:[a-z0-9][a-z0-9-]{0,62}$/, 'must be <producerKey>:<slug>');
 export const TaskSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lowercase task name');
 
 /** Tasks the demo and the UI know by name; listings may name others. */
@@ -102,6 +99,24 @@ export const DeviceCertBodySchema = z.strictObject({
   label: z.string().max(120),
 });
 
+/**
+ * What a caller observed of one call, failures included (DESIGN.md "Observations"): the source of
+ * every peer's "measured" metrics. Signed by the caller's device key, subject `observations:<device>`.
+ */
+export const ObservationBodySchema = z.strictObject({
+  modelId: ModelIdSchema,
+  task: TaskSchema,
+  decisionId: z.string().min(1).max(100),
+  identity: PublicKeySchema,
+  ok: z.boolean(),
+  failure: z.enum(['http-error', 'timeout', 'network', 'malformed']).optional(),
+  latencyMs: z.number().int().min(0).max(3_600_000),
+  inputTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+  usageEstimated: z.boolean(),
+});
+export type ObservationBody = z.infer<typeof ObservationBodySchema>;
+
 /** Every record kind that peers exchange, with the body it must carry. */
 export const RECORD_BODIES = {
   'marketplace-config': MarketplaceConfigBodySchema,
@@ -109,6 +124,9 @@ export const RECORD_BODIES = {
   profile: ProfileBodySchema,
   listing: ListingBodySchema,
   price: PriceBodySchema,
+  observation: ObservationBodySchema,
+  'ledger-entry': LedgerEntryBodySchema,
+  'ledger-checkpoint': LedgerCheckpointBodySchema,
 } as const;
 export type RecordKind = keyof typeof RECORD_BODIES;
 export const RecordKindSchema = z.enum(Object.keys(RECORD_BODIES) as [RecordKind, ...RecordKind[]]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ModelIdSchema, PublicKeySchema } from './domain';
+import { ModelIdSchema, PublicKeySchema } from './ids';
 
 /** Accounts of the double-entry ledger (DESIGN.md). */
 export const AccountSchema = z

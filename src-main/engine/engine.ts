@@ -9,12 +9,22 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
 import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
+import { LedgerState } from './ledger/ledger-state';
 import { MarketplaceState } from './marketplace/marketplace-state';
 import { RecordBook } from './records/record-book';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
+import { passphraseFromEnv } from './secrets/passphrase';
+import type { DataKey } from './secrets/secret-box';
+import { openSecretFolder } from './secrets/secret-files';
+import { measuredFigures } from './routing/estimates';
+import { ObservationStats } from './routing/observations';
+import type { Router } from './routing/router';
+import { openRouter } from './routing/routing-service';
 import { SettingsStore } from './settings/settings';
 import { DocumentStore, writeAtomically } from './store/documents';
 import { openQueryStore, type QueryDatabase } from './store/query-store';
+import type { AbsorbResult, Incoming } from './sync/ingest-queue';
+import { SyncService } from './sync/sync-service';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -23,6 +33,11 @@ export interface EngineOptions {
   /** ajv schema validation, RxDB dev-mode and output checks: tests and development only. */
   validate?: boolean;
   clock?: () => number;
+  /**
+   * What encrypts the private keys and API keys at rest: the desktop's keychain data key or a
+   * passphrase; null = none (plaintext, mode 0600). Omitted = INFINIROUTE_PASSPHRASE if set.
+   */
+  dataKey?: DataKey | null;
 }
 
 export type Answer = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
@@ -34,7 +49,13 @@ export type EventListener = (message: EventMessage) => void;
  */
 export class Engine {
   readonly catalogIndex = new CatalogIndex();
+  readonly ledger: LedgerState;
+  /** Peer sync beside the domain: it hands received records to the RecordBook as bytes (absorb). */
+  readonly sync: SyncService;
+  /** What calls taught us about each model (from every peer's signed observations). */
+  readonly observations = new ObservationStats();
   readonly startedAt: number;
+  private routerInstance: Router | null = null;
   private readonly listeners = new Set<EventListener>();
   private readonly dispatcher: Dispatch;
   private priceTimer: NodeJS.Timeout | null = null;
@@ -54,6 +75,10 @@ export class Engine {
     validate: boolean,
   ) {
     this.startedAt = clock();
+    this.ledger = new LedgerState(marketplace);
+    book.register(this.ledger);
+    book.register(this.observations);
+    this.sync = new SyncService(this);
     this.repricedUpTo = this.startedAt;
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
   }
@@ -62,9 +87,12 @@ export class Engine {
     const dataDir = resolve(options.dataDir);
     const clock = options.clock ?? Date.now;
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // Opens (and, with a key, encrypts) the secret files first: a wrong passphrase changes nothing.
+    await openSecretFolder(dataDir, options.dataKey === undefined ? passphraseFromEnv() : options.dataKey);
     const { keys, created } = await loadOrCreateKeys(dataDir);
     const marketplaceId = await readMarketplaceId(dataDir);
-    const docs = await DocumentStore.open(dataDir);
+    // The repo's peer id is this device's key: the key peers make it prove when they connect.
+    const docs = await DocumentStore.open(dataDir, { peerId: keys.device.publicKey });
     const db = await openQueryStore({ validate: options.validate ?? false });
     const marketplace = new MarketplaceState(marketplaceId, keys.treasury?.publicKey ?? null);
     const catalog = new CatalogState();
@@ -72,6 +100,8 @@ export class Engine {
     const settings = await SettingsStore.open(dataDir);
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false);
     await engine.rebuild();
+    engine.routerInstance = await openRouter(engine, engine.observations);
+    await engine.sync.open();
     if (created) await engine.certifyDevice();
     engine.schedulePriceChanges();
     return engine;
@@ -81,9 +111,10 @@ export class Engine {
   private async rebuild(): Promise<void> {
     const now = this.clock();
     for (const name of this.docs.docNames()) {
-      for (const [, bytes] of this.docs.records(name)) this.book.ingestBytes(name, bytes, now);
+      for (const [key, bytes] of this.docs.records(name)) this.book.ingestBytes(name, bytes, now, key);
     }
-    const items = this.catalog.modelIds().map((id) => this.catalog.item(id, now)!);
+    this.ledger.settle(); // what was on disk is not news: no ledger.changed for it
+    const items = this.catalog.modelIds().map((id) => this.catalog.item(id, now, measuredFigures(this.observations.get(id)))!);
     this.catalogIndex.upsert(items);
     await this.db.models.bulkInsert(items.map(toModelRow));
     const quarantine = this.book.quarantine();
@@ -94,6 +125,11 @@ export class Engine {
     const { identity, device } = this.keys;
     const cert = signRecord(identity, draftOf('device-cert', identity.publicKey, 1, { deviceKey: device.publicKey, label: 'this device' }, this.clock()));
     await this.publish(`identity/${identity.publicKey}`, [cert]);
+  }
+
+  get router(): Router {
+    if (!this.routerInstance) throw new AppError('NOT_READY', 'The routing engine is still starting');
+    return this.routerInstance;
   }
 
   dispatch(name: string, input: unknown): Promise<Answer> {
@@ -136,16 +172,48 @@ export class Engine {
     }
     if (changed.size > 0) await this.refreshModels([...changed]);
     this.schedulePriceChanges();
+    const ledger = this.ledger.settle();
+    if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     const info = this.marketplace.info();
     if (marketplaceChanged && info) this.emit('marketplace.changed', info);
   }
 
-  async refreshModels(ids: string[]): Promise<void> {
+  /** `quiet`: the caller emits catalog.changed itself (sync coalesces them). */
+  async refreshModels(ids: string[], options: { quiet?: boolean } = {}): Promise<void> {
     const now = this.clock();
-    const items = ids.map((id) => this.catalog.item(id, now)).filter((x) => x !== null);
+    const items = ids.map((id) => this.catalog.item(id, now, measuredFigures(this.observations.get(id)))).filter((x) => x !== null);
     this.catalogIndex.upsert(items);
     await this.db.models.bulkUpsert(items.map(toModelRow));
-    this.emit('catalog.changed', { modelIds: ids.slice(0, 1_000), total: this.catalogIndex.size });
+    if (!options.quiet) this.emit('catalog.changed', { modelIds: ids.slice(0, 1_000), total: this.catalogIndex.size });
+  }
+
+  /**
+   * Takes in values peers put in shared documents: each goes through the RecordBook exactly like a
+   * record read at start-up (signature, signer's authority, key = hash) and takes effect or is
+   * quarantined. Sync calls this in small batches and coalesces catalog.changed itself.
+   */
+  async absorb(batch: readonly Incoming[]): Promise<AbsorbResult> {
+    const now = this.clock();
+    const changed = new Set<string>();
+    const quarantined = new Set<string>();
+    let applied = 0;
+    let marketplaceChanged = false;
+    for (const { doc, key, bytes } of batch) {
+      const outcome = this.book.ingestBytes(doc, bytes, now, key);
+      if (outcome.status === 'quarantined') quarantined.add(outcome.hash);
+      if (outcome.status !== 'applied') continue;
+      applied++;
+      outcome.changedModels.forEach((id) => changed.add(id));
+      marketplaceChanged ||= outcome.marketplaceChanged;
+    }
+    if (changed.size > 0) await this.refreshModels([...changed], { quiet: true });
+    if (quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => quarantined.has(row.hash)));
+    this.schedulePriceChanges();
+    const ledger = this.ledger.settle();
+    if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
+    const info = this.marketplace.info();
+    if (marketplaceChanged && info) this.emit('marketplace.changed', info);
+    return { applied, quarantined: quarantined.size, changedModels: [...changed] };
   }
 
   /**
@@ -173,12 +241,14 @@ export class Engine {
   async adoptMarketplace(id: string): Promise<void> {
     this.marketplace.adopt(id, this.keys.treasury?.publicKey ?? null);
     await writeAtomically(join(this.dataDir, 'marketplace.json'), JSON.stringify({ id }));
+    this.sync.refreshMdns();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.priceTimer) clearTimeout(this.priceTimer);
     this.listeners.clear();
+    await this.sync.close();
     await this.docs.close();
     await this.db.close();
   }

@@ -2,22 +2,31 @@ import { resolve } from 'node:path';
 import { generateApiDocs } from '../../src-shared/api-docs';
 import { Engine } from '../engine/engine';
 import { exportKeys } from '../engine/identity/identity';
+import { PASSPHRASE_ENV, UNPROTECTED_WARNING, passphraseFromEnv, passphraseFromFile } from '../engine/secrets/passphrase';
+import type { DataKey } from '../engine/secrets/secret-box';
+import { openSecretFolder } from '../engine/secrets/secret-files';
 import { seedDemo } from '../engine/seed/demo';
 import { seedSynthetic } from '../engine/seed/seed-synthetic';
 import { UsageError, intOption, parseArgs, rejectUnknown, stringOption, type ParsedArgs } from './args';
+import { runLedger } from './cli-ledger';
 import { defaultDataDir } from './data-dir';
 import { generateToken, isLoopback } from './http-auth';
 import { serve } from './serve';
+import { DEFAULT_SYNC_PORT, PEER_HELP, runPeer, startSync } from './peer';
 import { startSimulator, DEFAULT_SIMULATOR } from '../engine/providers/simulator';
 
 export const HELP = `infiniroute — the InfiniRoute Marketplace engine, headless
 
 Usage:
-  infiniroute serve [--port 5317] [--host 127.0.0.1] [--data DIR] [--token T]
+  infiniroute serve [--port 5317] [--host 127.0.0.1] [--data DIR] [--token T] [--passphrase-file F]
       Run the engine and serve the app to a browser: JSON-RPC 2.0 on POST /rpc, events on the
       /events WebSocket, the user window on /user.html and the producer console on /producer.html.
       Every request needs the token (Authorization: Bearer T, or ?token=T in the printed URL).
       The token comes from --token, else INFINIROUTE_TOKEN, else a random one.
+      Peer sync listens apart from the command API: --sync-port (default 5319; if that is taken,
+      a free one), --sync-host (default 0.0.0.0: it serves only the sync protocol, and each peer
+      proves its key first), --no-sync to stay offline, --no-mdns to skip LAN discovery.
+${PEER_HELP}
   infiniroute seed --demo [--data DIR]
       Create the demo marketplace (11 producers, 64 models, 10 tasks) in an empty data folder.
   infiniroute seed --synthetic N [--seed S] [--data DIR]
@@ -33,14 +42,25 @@ Usage:
   infiniroute help
       This text.
 
-Data folder: --data DIR, else INFINIROUTE_DATA, else ${defaultDataDir()}.`;
+Data folder: --data DIR, else INFINIROUTE_DATA, else ${defaultDataDir()}.
+Private keys and API keys are encrypted (AES-256-GCM) with a passphrase from --passphrase-file F
+or ${PASSPHRASE_ENV}; without one they are stored unencrypted, mode 0600.`;
 
 function dataDirOf(args: ParsedArgs): string {
   return resolve(stringOption(args, 'data') ?? process.env.INFINIROUTE_DATA ?? defaultDataDir());
 }
 
+/** The passphrase protecting the folder's secrets: --passphrase-file, else INFINIROUTE_PASSPHRASE, else none. */
+async function dataKeyOf(args: ParsedArgs): Promise<DataKey | null> {
+  const file = stringOption(args, 'passphrase-file');
+  if (file === undefined) return passphraseFromEnv();
+  const { dataKey, warning } = await passphraseFromFile(resolve(file));
+  if (warning) console.error(warning);
+  return dataKey;
+}
+
 async function withEngine<T>(args: ParsedArgs, work: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await Engine.open({ dataDir: dataDirOf(args) });
+  const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey: await dataKeyOf(args) });
   try {
     return await work(engine);
   } finally {
@@ -49,17 +69,25 @@ async function withEngine<T>(args: ParsedArgs, work: (engine: Engine) => Promise
 }
 
 async function runServe(args: ParsedArgs): Promise<void> {
-  rejectUnknown(args, ['port', 'host', 'data', 'token']);
+  rejectUnknown(args, ['port', 'host', 'data', 'token', 'passphrase-file', 'sync-port', 'sync-host', 'no-sync', 'no-mdns']);
+  const syncPort = intOption(args, 'sync-port', DEFAULT_SYNC_PORT, 0, 65_535);
+  const syncHost = stringOption(args, 'sync-host', '0.0.0.0')!;
   const port = intOption(args, 'port', 5317, 0, 65_535);
   const host = stringOption(args, 'host', '127.0.0.1')!;
   const token = stringOption(args, 'token') ?? process.env.INFINIROUTE_TOKEN ?? generateToken();
   if (token.length < 8) throw new UsageError('the token must be at least 8 characters');
   if (!isLoopback(host)) console.error(`warning: listening on ${host}: the command API is reachable beyond this machine (token required).`);
-  const engine = await Engine.open({ dataDir: dataDirOf(args) });
+  const dataKey = await dataKeyOf(args);
+  if (!dataKey) console.error(UNPROTECTED_WARNING);
+  const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey });
   const running = await serve(engine, { port, host, token, rendererDir: resolve(import.meta.dirname, '../../out/renderer') });
   console.log(`InfiniRoute engine serving ${engine.dataDir}`);
   console.log(`Open: ${running.url}/user.html?token=${token}`);
   console.log(`Producer console: ${running.url}/producer.html?token=${token}`);
+  if (args.options['no-sync'] !== true) {
+    const sync = await startSync(engine, { host: syncHost, port: syncPort, fallback: args.options['sync-port'] === undefined, mdns: args.options['no-mdns'] !== true });
+    console.log(`Peer sync: ${sync.host}:${sync.port} (peer key ${engine.keys.device.publicKey})`);
+  }
   const stop = async () => {
     await running.close();
     await engine.close();
@@ -70,7 +98,7 @@ async function runServe(args: ParsedArgs): Promise<void> {
 }
 
 async function runSeed(args: ParsedArgs): Promise<void> {
-  rejectUnknown(args, ['demo', 'synthetic', 'seed', 'data']);
+  rejectUnknown(args, ['demo', 'synthetic', 'seed', 'data', 'passphrase-file']);
   if (args.options.demo === true) {
     const info = await withEngine(args, (engine) => seedDemo(engine));
     console.log(`Demo marketplace "${info.name}" created in ${dataDirOf(args)} (id ${info.id}).`);
@@ -112,8 +140,10 @@ async function runSimulator(args: ParsedArgs): Promise<void> {
 }
 
 async function runIdentity(args: ParsedArgs): Promise<void> {
-  rejectUnknown(args, ['data']);
+  rejectUnknown(args, ['data', 'passphrase-file']);
   if (args.positional[1] !== 'export') throw new UsageError('usage: infiniroute identity export [--data DIR]');
+  // Decrypts for the export only: an export is no reason to re-write the folder's files.
+  await openSecretFolder(dataDirOf(args), await dataKeyOf(args), { upgrade: false });
   console.log(JSON.stringify(await exportKeys(dataDirOf(args)), null, 2));
 }
 
@@ -131,6 +161,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'identity':
         await runIdentity(args);
         return 0;
+      case 'ledger':
+        return await runLedger(args);
+      case 'peer':
+        await runPeer(args, argv, async () => Engine.open({ dataDir: dataDirOf(args), dataKey: await dataKeyOf(args) }));
+        return -1;
       case 'provider-sim':
         await runSimulator(args);
         return -1;

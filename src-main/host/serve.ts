@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Engine } from '../engine/engine';
 import { TOKEN_COOKIE, isAuthorized, isSameOrigin } from './http-auth';
+import { DEFAULT_RATE_LIMIT, connectionKey, createRateLimiter, type RateLimitOptions } from './rate-limit';
 import { handleRpcBody } from './rpc';
 import { RENDERER_CSP, contentTypeOf, resolveStaticPath } from './static-files';
 
@@ -14,6 +15,8 @@ export interface ServeOptions {
   host: string;
   token: string;
   rendererDir: string;
+  /** Per-connection token bucket (default 200 requests/s, bursts of 400); over it: 429 + Retry-After. */
+  rateLimit?: RateLimitOptions;
 }
 
 export interface RunningServer {
@@ -92,7 +95,12 @@ async function servePage(options: ServeOptions, req: IncomingMessage, res: Serve
 /** The headless host: the engine's command contract over JSON-RPC, events over WebSocket, the renderer as pages. */
 export async function serve(engine: Engine, options: ServeOptions): Promise<RunningServer> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  // Counted before anything else, token checks included: a wrong token costs a request too.
+  const limited = (req: IncomingMessage) => limiter.check(connectionKey(req.socket.remoteAddress, req.socket.remotePort));
   const server = createServer((req, res) => {
+    const rate = limited(req);
+    if (!rate.allowed) return send(res, 429, 'Too many requests: slow down', undefined, { 'Retry-After': String(rate.retryAfter) });
     const url = new URL(req.url ?? '/', 'http://localhost');
     const kind = url.pathname === '/rpc' ? 'rpc' : 'page';
     if (!isSameOrigin(req.headers.origin, req.headers.host)) return send(res, 403, 'Cross-origin requests are refused');
@@ -106,11 +114,21 @@ export async function serve(engine: Engine, options: ServeOptions): Promise<Runn
       if (!res.headersSent) send(res, 500, 'Internal error');
     });
   });
+  server.on('connection', (socket) => {
+    const key = connectionKey(socket.remoteAddress, socket.remotePort);
+    socket.once('close', () => limiter.forget(key));
+  });
   server.on('upgrade', (req, socket, head) => {
+    const rate = limited(req);
+    if (!rate.allowed) {
+      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${rate.retryAfter}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorized = isAuthorized(options.token, { authorization: req.headers.authorization, cookie: req.headers.cookie, url: req.url ?? '/' }, 'events');
-    if (url.pathname !== '/events' || !authorized || !isSameOrigin(req.headers.origin, req.headers.host)) {
-      socket.end(`HTTP/1.1 ${authorized ? 404 : 401} ${authorized ? 'Not Found' : 'Unauthorized'}\r\nConnection: close\r\n\r\n`);
+    const refusal = !authorized ? '401 Unauthorized' : !isSameOrigin(req.headers.origin, req.headers.host) ? '403 Forbidden' : url.pathname !== '/events' ? '404 Not Found' : null;
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {

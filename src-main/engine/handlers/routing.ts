@@ -24,7 +24,7 @@ export function routingHandlers(engine: Engine): Pick<Handlers, RoutingCommands>
     'providers.keys': async () => router().parts.keys.list(),
     'providers.setKey': async ({ baseUrl, apiKey }) => {
       await router().parts.keys.set(baseUrl, apiKey);
-      return router().parts.keys.list().find((k) => k.baseUrl === baseUrl.replace(/\/+$/, ''))!;
+      return router().parts.keys.list().find((k: { baseUrl: string }) => k.baseUrl === baseUrl.replace(/\/+$/, ''))!;
     },
     'providers.removeKey': async ({ baseUrl }) => ({ removed: await router().parts.keys.remove(baseUrl) }),
     'providers.discoverLocal': async ({ baseUrl }) => discoverOllama(baseUrl),

@@ -1,6 +1,6 @@
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeAtomically } from '../store/documents';
+import { readSecret, writeSecret } from '../secrets/secret-files';
 import { generateSigningKey, signingKeyFromPem, signingKeyToPem, type SigningKey } from './keys';
 
 /** The keys this engine holds: the person's identity, this device's key, and a treasury if it runs one. */
@@ -10,54 +10,57 @@ export interface LocalKeys {
   treasury: SigningKey | null;
 }
 
+type KeyName = 'identity' | 'device' | 'treasury';
 const folderOf = (dataDir: string) => join(dataDir, 'identity');
-const fileOf = (dataDir: string, name: 'identity' | 'device' | 'treasury') => join(folderOf(dataDir), `${name}.pem`);
+// Key files go through the data folder's secrets (secrets/secret-files.ts): mode 0600, and
+// AES-256-GCM encrypted when the folder was opened with a data key or passphrase.
+const labelOf = (name: KeyName) => `identity/${name}.pem`;
 
-async function readKey(path: string): Promise<SigningKey | null> {
+async function readKey(dataDir: string, name: KeyName): Promise<SigningKey | null> {
+  const pem = await readSecret(dataDir, labelOf(name));
+  if (pem === null) return null;
   try {
-    return signingKeyFromPem(await readFile(path, 'utf8'));
+    return signingKeyFromPem(pem);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`cannot read key file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot read key file ${join(folderOf(dataDir), `${name}.pem`)}: ${(error as Error).message}`, { cause: error });
   }
 }
 
-async function writeKey(path: string, key: SigningKey): Promise<void> {
-  await writeAtomically(path, signingKeyToPem(key), 0o600);
-  await chmod(path, 0o600);
+async function writeKey(dataDir: string, name: KeyName, key: SigningKey): Promise<void> {
+  await writeSecret(dataDir, labelOf(name), signingKeyToPem(key));
 }
 
 /** Loads the local keys, making the identity and device keys on first start (files mode 0600). */
 export async function loadOrCreateKeys(dataDir: string): Promise<{ keys: LocalKeys; created: boolean }> {
   await mkdir(folderOf(dataDir), { recursive: true, mode: 0o700 });
-  let identity = await readKey(fileOf(dataDir, 'identity'));
-  let device = await readKey(fileOf(dataDir, 'device'));
+  let identity = await readKey(dataDir, 'identity');
+  let device = await readKey(dataDir, 'device');
   const created = identity === null;
   if (!identity) {
     identity = generateSigningKey();
-    await writeKey(fileOf(dataDir, 'identity'), identity);
+    await writeKey(dataDir, 'identity', identity);
   }
   if (!device) {
     device = generateSigningKey();
-    await writeKey(fileOf(dataDir, 'device'), device);
+    await writeKey(dataDir, 'device', device);
   }
-  const treasury = await readKey(fileOf(dataDir, 'treasury'));
+  const treasury = await readKey(dataDir, 'treasury');
   return { keys: { identity, device, treasury }, created };
 }
 
 export async function saveTreasuryKey(dataDir: string, key: SigningKey): Promise<void> {
-  await writeKey(fileOf(dataDir, 'treasury'), key);
+  await writeKey(dataDir, 'treasury', key);
 }
 
-/** The private keys as PEM, for a backup or to move this identity to another machine. */
+/**
+ * The private keys as PEM (decrypted), for a backup or to move this identity to another machine.
+ * An encrypted folder must have been opened first (openSecretFolder) with its key.
+ */
 export async function exportKeys(dataDir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const name of ['identity', 'device', 'treasury'] as const) {
-    try {
-      out[name] = await readFile(fileOf(dataDir, name), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const pem = await readSecret(dataDir, labelOf(name));
+    if (pem !== null) out[name] = pem;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { RECORD_BODIES, modelIdOf, producerOf, type RecordPayload } from '../../../src-shared/domain';
+import { ledgerRecordViolation } from '../ledger/entry-rules';
 
 export interface AuthorityContext {
   /** The marketplace id (its treasury key), once known. */
@@ -32,6 +33,11 @@ export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext
       }
       return payload.subject === modelIdOf(payload.author, listing.slug) ? null : 'listing slug does not match its model id';
     }
+    case 'observation':
+      return payload.subject === `observations:${payload.author}` ? null : 'observation subject must be observations:<author>';
+    case 'ledger-entry':
+    case 'ledger-checkpoint':
+      return ledgerRecordViolation(payload, ctx.marketplaceId);
     case 'price': {
       const price = RECORD_BODIES.price.parse(payload.body);
       if (price.modelId !== payload.subject) return 'price subject does not match its model id';

@@ -5,6 +5,12 @@ import type { QuarantineRow } from '../store/query-store';
 import { authorityViolation } from './authority';
 import { decodeRecord, type SignedRecord } from './signed';
 
+/** A domain state that takes effect from records (catalog, ledger, observations, ...). */
+export interface RecordApplier {
+  /** Returns the model ids whose catalog figures this record changed, if any. */
+  apply(record: SignedRecord): string[] | void;
+}
+
 export type IngestOutcome =
   | { status: 'applied'; record: SignedRecord; changedModels: string[]; marketplaceChanged: boolean }
   | { status: 'duplicate'; hash: string }
@@ -17,12 +23,18 @@ export type IngestOutcome =
 export class RecordBook {
   private readonly seen = new Set<string>();
   private readonly quarantined = new Map<string, QuarantineRow>();
+  private readonly appliers: RecordApplier[] = [];
 
   constructor(
     private readonly marketplace: MarketplaceState,
     private readonly catalog: CatalogState,
     private readonly verifier: SignatureVerifier,
   ) {}
+
+  /** Domain states beyond the catalog register here; each sees every applied record. */
+  register(applier: RecordApplier): void {
+    this.appliers.push(applier);
+  }
 
   get recordCount(): number {
     return this.seen.size;
@@ -36,15 +48,37 @@ export class RecordBook {
     return [...this.quarantined.values()];
   }
 
+  isAccepted(hash: string): boolean {
+    return this.seen.has(hash);
+  }
+
+  acceptedHashes(): IterableIterator<string> {
+    return this.seen.values();
+  }
+
   /** Why a record this engine is about to sign would be refused by its peers, or null. */
   violation(record: SignedRecord): string | null {
     return authorityViolation(record.payload, { marketplaceId: this.marketplace.id });
   }
 
-  ingestBytes(doc: string, bytes: Uint8Array, now: number): IngestOutcome {
+  /**
+   * `key`: where the bytes sit in their document. Any peer can write any value under any key, so a
+   * record stored under anything but its own hash is quarantined; the same bytes under their own
+   * key still take effect (a copy of an accepted record under a wrong key is just a duplicate).
+   */
+  ingestBytes(doc: string, bytes: Uint8Array, now: number, key?: string): IngestOutcome {
     const decoded = decodeRecord(bytes, this.verifier);
-    if (!decoded.ok) return this.reject(doc, decoded.hash, decoded.reason, now, null);
-    return this.ingest(doc, decoded.record, now);
+    if (!decoded.ok) {
+      // The quarantine shows what the record claims to be (kind, author), if it parses at all.
+      const claimed = decodeRecord(bytes, null);
+      return this.reject(doc, decoded.hash, decoded.reason, now, claimed.ok ? claimed.record : null);
+    }
+    const { record } = decoded;
+    if (key !== undefined && key !== record.hash) {
+      if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
+      return this.reject(doc, record.hash, `stored under key ${key.slice(0, 80)}, which is not the sha256 of its bytes`, now, record);
+    }
+    return this.ingest(doc, record, now);
   }
 
   ingest(doc: string, record: SignedRecord, now: number): IngestOutcome {
@@ -52,8 +86,14 @@ export class RecordBook {
     const reason = this.violation(record);
     if (reason) return this.reject(doc, record.hash, reason, now, record);
     this.seen.add(record.hash);
+    // Quarantined earlier only for where it was stored (or before its marketplace was known): it counts now.
+    this.quarantined.delete(record.hash);
     const marketplaceChanged = this.marketplace.apply(record);
     const changedModels = this.catalog.apply(record);
+    for (const applier of this.appliers) {
+      const touched = applier.apply(record);
+      if (touched) changedModels.push(...touched);
+    }
     return { status: 'applied', record, changedModels, marketplaceChanged };
   }
 

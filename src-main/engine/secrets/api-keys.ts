@@ -1,31 +1,36 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { writeAtomically } from '../store/documents';
+import type { SecretBox } from './secret-box';
+import { readSecret, secretBoxFor, writeSecret } from './secret-files';
+
+const LABEL = 'secrets/api-keys.json';
 
 /**
  * The user's API keys for producers' endpoints, by endpoint base URL. Local only: never in a shared
- * document, file mode 0600 in a 0700 folder, and never returned whole through the contract.
+ * document, file mode 0600 in a 0700 folder, AES-256-GCM encrypted when the data folder has a data
+ * key (see secret-files.ts), and never returned whole through the contract.
  */
 export class ApiKeyStore {
   private constructor(
-    private readonly path: string,
+    private readonly dataDir: string,
+    private readonly box: SecretBox | null,
     private keys: Record<string, string>,
   ) {}
 
-  static async open(dataDir: string): Promise<ApiKeyStore> {
-    const folder = join(dataDir, 'secrets');
-    await mkdir(folder, { recursive: true, mode: 0o700 });
-    const path = join(folder, 'api-keys.json');
+  /** `box` defaults to the data key the folder was opened with (Engine.open → openSecretFolder). */
+  static async open(dataDir: string, box: SecretBox | null = secretBoxFor(dataDir)): Promise<ApiKeyStore> {
+    const text = await readSecret(dataDir, LABEL, box);
     let keys: Record<string, string> = {};
-    try {
-      const parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
-      if (typeof parsed === 'object' && parsed !== null) {
+    if (text !== null) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new Error(`${LABEL} is not valid JSON`);
+      }
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
         keys = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
       }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    return new ApiKeyStore(path, keys);
+    return new ApiKeyStore(dataDir, box, keys);
   }
 
   static normalise(baseUrl: string): string {
@@ -33,7 +38,8 @@ export class ApiKeyStore {
   }
 
   keyFor(baseUrl: string): string | undefined {
-    return this.keys[ApiKeyStore.normalise(baseUrl)];
+    const id = ApiKeyStore.normalise(baseUrl);
+    return Object.prototype.hasOwnProperty.call(this.keys, id) ? this.keys[id] : undefined;
   }
 
   /** What the UI may see: which endpoints have a key, and its last four characters. */
@@ -45,16 +51,16 @@ export class ApiKeyStore {
 
   async set(baseUrl: string, key: string): Promise<void> {
     const next = { ...this.keys, [ApiKeyStore.normalise(baseUrl)]: key };
-    await writeAtomically(this.path, JSON.stringify(next), 0o600);
+    await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
     this.keys = next;
   }
 
   async remove(baseUrl: string): Promise<boolean> {
     const id = ApiKeyStore.normalise(baseUrl);
-    if (!(id in this.keys)) return false;
+    if (!Object.prototype.hasOwnProperty.call(this.keys, id)) return false;
     const next = { ...this.keys };
     delete next[id];
-    await writeAtomically(this.path, JSON.stringify(next), 0o600);
+    await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
     this.keys = next;
     return true;
   }

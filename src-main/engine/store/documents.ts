@@ -1,6 +1,14 @@
 import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Repo, type AutomergeUrl, type DocHandle, type NetworkAdapterInterface } from '@automerge/automerge-repo';
+import {
+  Repo,
+  isValidAutomergeUrl,
+  type AutomergeUrl,
+  type DocHandle,
+  type DocHandleChangePayload,
+  type NetworkAdapterInterface,
+  type PeerId,
+} from '@automerge/automerge-repo';
 import { DurableFileStorage, syncFolder } from './file-storage';
 
 /** A shared document: signed records as single bytes values keyed by their hash. */
@@ -8,33 +16,73 @@ export interface RecordDoc {
   records: Record<string, Uint8Array>;
 }
 
-/** The root document: which record documents exist, by name (e.g. `catalog/<producerKey>`). */
+/**
+ * The index: every record document this engine knows, URL → name (e.g. `catalog/<producerKey>`).
+ * Keyed by URL, not by name: two engines that each made a document for one name (two devices of a
+ * producer, two offline reviewers of a model) both keep theirs through a merge, so no URL is lost;
+ * a name may map to several URLs and its records are the union of theirs.
+ */
 export interface IndexDoc {
-  docs: Record<string, AutomergeUrl>;
+  docs: Record<string, string>;
+}
+
+export interface StoredDoc {
+  url: AutomergeUrl;
+  name: string;
+  handle: DocHandle<RecordDoc>;
+}
+
+/** One change to a record document (name set) or to this engine's index (name null). */
+export interface StoreChange {
+  url: AutomergeUrl;
+  name: string | null;
+  /** True when this engine made the change (append, restore), false when it came from a peer. */
+  local: boolean;
+  payload: DocHandleChangePayload<unknown>;
+}
+
+export interface StoreOptions {
+  network?: NetworkAdapterInterface[];
+  /** The automerge-repo peer id: sync uses this device's public key, which peers authenticate. */
+  peerId?: string;
 }
 
 interface RootFile {
   indexUrl: AutomergeUrl;
 }
 
+/** A name in the index: printable, bounded; anything else a peer wrote there is ignored. */
+export function isDocName(name: unknown): name is string {
+  return typeof name === 'string' && name.length > 0 && name.length <= 200 && /^[\x21-\x7e]+$/.test(name);
+}
+
 /**
  * The durable source of truth (DESIGN.md): automerge-repo over fsync-ing file storage. One document
- * per producer catalog / identity / marketplace, listed in an index document. Every append is
- * flushed to disk before it resolves, so an acknowledged record survives a crash.
+ * per producer catalog / identity / marketplace / ledger period, listed in an index document. Every
+ * append is flushed to disk before it resolves, so an acknowledged record survives a crash.
  */
 export class DocumentStore {
+  private readonly byUrl = new Map<AutomergeUrl, StoredDoc>();
+  /** Each name's documents in URL order (most names have one). */
+  private readonly byName = new Map<string, StoredDoc[]>();
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+  /** Index entries whose document is not here yet (a peer listed it; nobody has sent it). */
+  private readonly missing = new Map<AutomergeUrl, string>();
+  private localDepth = 0;
+
   private constructor(
     readonly repo: Repo,
-    private readonly index: DocHandle<IndexDoc>,
-    private readonly handles: Map<string, DocHandle<RecordDoc>>,
+    readonly index: DocHandle<IndexDoc>,
     private readonly storage: DurableFileStorage,
-  ) {}
+  ) {
+    index.on('change', (payload) => this.notify({ url: index.url, name: null, local: this.localDepth > 0, payload }));
+  }
 
-  static async open(dataDir: string, network: NetworkAdapterInterface[] = []): Promise<DocumentStore> {
+  static async open(dataDir: string, options: StoreOptions = {}): Promise<DocumentStore> {
     const docsDir = join(dataDir, 'docs');
     await mkdir(docsDir, { recursive: true, mode: 0o700 });
     const storage = new DurableFileStorage(docsDir);
-    const repo = new Repo({ storage, network, saveDebounceRate: 50 });
+    const repo = new Repo({ storage, network: options.network ?? [], peerId: options.peerId as PeerId | undefined, saveDebounceRate: 50 });
     const rootPath = join(dataDir, 'root.json');
     const root = await readRoot(rootPath);
     let index: DocHandle<IndexDoc>;
@@ -45,60 +93,177 @@ export class DocumentStore {
       await repo.flush([index.documentId]);
       await writeAtomically(rootPath, JSON.stringify({ indexUrl: index.url } satisfies RootFile));
     }
-    const handles = new Map<string, DocHandle<RecordDoc>>();
-    const names = Object.entries(index.doc()?.docs ?? {});
-    const found = await Promise.all(names.map(([, url]) => repo.find<RecordDoc>(url)));
-    names.forEach(([name], i) => handles.set(name, found[i]!));
-    return new DocumentStore(repo, index, handles, storage);
+    const store = new DocumentStore(repo, index, storage);
+    const entries = store.indexEntries();
+    // Offline, a document that never arrived is "unavailable", not an error: it is kept as missing.
+    const found = await Promise.all(entries.map(([url]) => repo.find<RecordDoc>(url, { allowableStates: ['ready', 'unavailable'] })));
+    entries.forEach(([url, name], i) => {
+      if (found[i]!.isReady()) store.register(url, name, found[i]!);
+      else store.missing.set(url, name);
+    });
+    return store;
   }
 
   get indexUrl(): AutomergeUrl {
     return this.index.url;
   }
 
-  docNames(): string[] {
-    return [...this.handles.keys()].sort();
+  /** The valid entries of this engine's index (peers can write into it; junk is skipped). */
+  indexEntries(): Array<[AutomergeUrl, string]> {
+    const docs = this.index.doc()?.docs;
+    if (!docs || typeof docs !== 'object') return [];
+    return Object.entries(docs).filter((e): e is [AutomergeUrl, string] => isValidAutomergeUrl(e[0]) && isDocName(e[1]));
   }
 
-  /** Every record bytes value of one document. */
+  docNames(): string[] {
+    return [...this.byName.keys()].sort();
+  }
+
+  get size(): number {
+    return this.byUrl.size;
+  }
+
+  /** Every loaded record document, in URL order. */
+  documents(): StoredDoc[] {
+    return [...this.byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : 1));
+  }
+
+  document(url: AutomergeUrl): StoredDoc | undefined {
+    return this.byUrl.get(url);
+  }
+
+  missingDocuments(): Array<[AutomergeUrl, string]> {
+    return [...this.missing.entries()];
+  }
+
+  private urlsOf(name: string): StoredDoc[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** Every record bytes value stored under a name, across all its documents (first copy of a key wins). */
   records(name: string): Array<[string, Uint8Array]> {
-    const doc = this.handles.get(name)?.doc();
-    return doc ? Object.entries(doc.records) : [];
+    const out = new Map<string, Uint8Array>();
+    for (const { handle } of this.urlsOf(name)) {
+      for (const [key, value] of Object.entries(recordsOf(handle.doc()))) {
+        if (value instanceof Uint8Array && !out.has(key)) out.set(key, value);
+      }
+    }
+    return [...out.entries()];
   }
 
   has(name: string, hash: string): boolean {
-    return this.handles.get(name)?.doc()?.records[hash] !== undefined;
+    return this.urlsOf(name).some(({ handle }) => recordsOf(handle.doc())[hash] !== undefined);
   }
 
-  /** Appends records to a document (created on first use) and resolves once they are on disk. */
+  /**
+   * Appends records under a name and resolves once they are on disk. They go to the name's document
+   * with the smallest URL, so engines that made one each converge on writing to the same one.
+   */
   async append(name: string, records: ReadonlyArray<{ hash: string; bytes: Uint8Array }>): Promise<void> {
-    const handle = this.handleFor(name);
-    const doc = handle.doc();
-    const fresh = records.filter((r) => doc?.records[r.hash] === undefined);
-    if (fresh.length > 0) {
-      handle.change((d) => {
-        for (const r of fresh) d.records[r.hash] = r.bytes;
-      });
-    }
-    await this.repo.flush([handle.documentId, this.index.documentId]);
+    const target = this.urlsOf(name)[0] ?? this.create(name);
+    const current = recordsOf(target.handle.doc());
+    const fresh = records.filter((r) => current[r.hash] === undefined);
+    if (fresh.length > 0) this.write(target.url, fresh.map((r) => [r.hash, r.bytes]));
+    await this.repo.flush([target.handle.documentId, this.index.documentId]);
   }
 
-  private handleFor(name: string): DocHandle<RecordDoc> {
-    const existing = this.handles.get(name);
+  /** Sets records in one document as this engine (e.g. putting back records a peer deleted). */
+  write(url: AutomergeUrl, entries: ReadonlyArray<readonly [string, Uint8Array]>): void {
+    const doc = this.byUrl.get(url);
+    if (!doc || entries.length === 0) return;
+    this.local(() =>
+      doc.handle.change((d) => {
+        // A peer may have replaced or removed the map itself: records go back into a map either way.
+        if (typeof d.records !== 'object' || d.records === null || d.records instanceof Uint8Array) d.records = {};
+        // A copy: bytes read out of a document (e.g. from before a peer's change) cannot be put back as they are.
+        for (const [key, bytes] of entries) d.records[key] = bytes.slice();
+      }),
+    );
+  }
+
+  /** Puts entries back into this engine's own index (a peer removed them). */
+  writeIndex(entries: ReadonlyArray<readonly [AutomergeUrl, string]>): void {
+    if (entries.length === 0) return;
+    this.local(() =>
+      this.index.change((d) => {
+        if (typeof d.docs !== 'object' || d.docs === null) d.docs = {};
+        for (const [url, name] of entries) d.docs[url] = name;
+      }),
+    );
+  }
+
+  /**
+   * Takes in a document a peer listed: resolves to it once it is here, or null while no connected
+   * peer has sent it (it stays listed as missing; call again later).
+   */
+  async adopt(url: AutomergeUrl, name: string): Promise<StoredDoc | null> {
+    const known = this.byUrl.get(url);
+    if (known) return known;
+    if (!isValidAutomergeUrl(url) || !isDocName(name)) return null;
+    this.missing.set(url, name);
+    const handle = await this.repo.find<RecordDoc>(url, { allowableStates: ['ready', 'unavailable'] });
+    if (!handle.isReady()) return null;
+    const existing = this.byUrl.get(url);
     if (existing) return existing;
+    this.missing.delete(url);
+    const doc = this.register(url, name, handle);
+    if (this.index.doc()?.docs?.[url] !== name) this.writeIndex([[url, name]]);
+    return doc;
+  }
+
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private create(name: string): StoredDoc {
     const handle = this.repo.create<RecordDoc>({ records: {} });
-    this.handles.set(name, handle);
-    this.index.change((d) => {
-      d.docs[name] = handle.url;
-    });
-    return handle;
+    const doc = this.register(handle.url, name, handle);
+    this.writeIndex([[handle.url, name]]);
+    return doc;
+  }
+
+  private register(url: AutomergeUrl, name: string, handle: DocHandle<RecordDoc>): StoredDoc {
+    const doc: StoredDoc = { url, name, handle };
+    this.byUrl.set(url, doc);
+    const named = [...this.urlsOf(name), doc].sort((a, b) => (a.url < b.url ? -1 : 1));
+    this.byName.set(name, named);
+    handle.on('change', (payload) => this.notify({ url, name, local: this.localDepth > 0, payload: payload as DocHandleChangePayload<unknown> }));
+    return doc;
+  }
+
+  /** Changes made inside `work` are this engine's own: listeners see them as local. */
+  private local(work: () => void): void {
+    this.localDepth++;
+    try {
+      work();
+    } finally {
+      this.localDepth--;
+    }
+  }
+
+  private notify(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('document change listener failed:', (error as Error).message);
+      }
+    }
   }
 
   async close(): Promise<void> {
+    this.listeners.clear();
     await this.repo.flush();
     await this.repo.shutdown();
     await this.storage.close();
   }
+}
+
+/** The records map of a document, whatever a peer did to it (removed, replaced by a scalar). */
+export function recordsOf(doc: unknown): Record<string, unknown> {
+  const records = (doc as { records?: unknown } | undefined)?.records;
+  return typeof records === 'object' && records !== null && !(records instanceof Uint8Array) ? (records as Record<string, unknown>) : {};
 }
 
 async function readRoot(path: string): Promise<RootFile | null> {

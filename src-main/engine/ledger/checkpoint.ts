@@ -1,0 +1,77 @@
+import { AppError } from '../../../src-shared/errors';
+import type { LedgerEntryView } from '../../../src-shared/ledger';
+import type { Engine } from '../engine';
+import type { SigningKey } from '../identity/keys';
+import { draftOf, signRecord } from '../records/signed';
+import { checkpointSubject, ledgerDocName } from './entry-rules';
+import { verifyInclusion } from './merkle';
+import { checkpointView, entryView, type LedgerCheckpointView } from './views';
+
+export interface CheckpointAnswer {
+  checkpoint: LedgerCheckpointView;
+  previous: LedgerCheckpointView | null;
+  consistency: string[];
+}
+
+/**
+ * Signs a tree head of one chain (default: this device's) over its valid prefix, with the proof that
+ * it extends the chain's previous checkpoint. Runs in the chain's append queue so the size it signs
+ * is the chain as it stands, not half an append.
+ */
+export async function signCheckpoint(engine: Engine, signer: { key: SigningKey; identity: string } = { key: engine.keys.device, identity: engine.keys.identity.publicKey }): Promise<CheckpointAnswer> {
+  const chain = signer.key.publicKey;
+  const { ledger } = engine;
+  return ledger.writes.run(chain, async () => {
+    const tree = ledger.tree(chain);
+    const size = tree.size;
+    const previous = ledger.checkpoints(chain).at(-1) ?? null;
+    const ts = Math.max(engine.clock(), previous?.record.payload.ts ?? 0);
+    const seq = (previous?.record.payload.seq ?? 0) + 1;
+    const body = { chain, size, root: tree.root().toString('hex') };
+    const record = signRecord(signer.key, draftOf('ledger-checkpoint', checkpointSubject(chain), seq, body, ts));
+    await engine.publish(ledgerDocName(signer.identity, ts), [record]);
+    const extendsPrevious = previous !== null && previous.body.size <= size;
+    return {
+      checkpoint: checkpointView({ record, body }),
+      previous: previous ? checkpointView(previous) : null,
+      consistency: extendsPrevious ? tree.consistencyProof(previous.body.size, size).map((h) => h.toString('hex')) : [],
+    };
+  });
+}
+
+export interface ProofAnswer {
+  entry: LedgerEntryView;
+  index: number;
+  size: number;
+  root: string;
+  proof: string[];
+  checkpoint: LedgerCheckpointView | null;
+  verified: boolean;
+}
+
+/**
+ * The inclusion proof of one entry against the latest checkpoint of its chain that covers it, or
+ * against the chain as it stands when none does. `verified` also requires the checkpoint's signed
+ * root to be the root the entries hash to.
+ */
+export function proveEntry(engine: Engine, hash: string): ProofAnswer {
+  const entry = engine.ledger.entry(hash);
+  if (!entry) throw new AppError('NOT_FOUND', `No ledger entry with hash ${hash}`, { hash });
+  const tree = engine.ledger.tree(entry.chain);
+  const covering = engine.ledger.checkpoints(entry.chain).filter((c) => c.body.size >= entry.seq && c.body.size <= tree.size);
+  const checkpoint = covering.at(-1) ?? null;
+  const size = checkpoint?.body.size ?? tree.size;
+  const index = entry.seq - 1;
+  const proof = tree.inclusionProof(index, size);
+  const root = tree.root(size);
+  const verified = verifyInclusion(tree.leaf(index), index, size, proof, root) && (checkpoint === null || checkpoint.body.root === root.toString('hex'));
+  return {
+    entry: entryView(entry),
+    index,
+    size,
+    root: root.toString('hex'),
+    proof: proof.map((h) => h.toString('hex')),
+    checkpoint: checkpoint ? checkpointView(checkpoint) : null,
+    verified,
+  };
+}

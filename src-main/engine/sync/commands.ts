@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import type { CommandInput, CommandOutput } from '../../../src-shared/contract';
+import { AppError } from '../../../src-shared/errors';
+import type { PeerView } from '../../../src-shared/sync';
+import type { Engine } from '../engine';
+
+/**
+ * sha256 over the sorted hashes of every accepted record: two engines with equal digests hold the
+ * same accepted data. Cached per record count (the accepted set only ever grows).
+ */
+export class DigestCache {
+  private count = -1;
+  private value = '';
+
+  of(engine: Engine): string {
+    if (engine.book.recordCount !== this.count) {
+      const hash = createHash('sha256');
+      for (const h of [...engine.book.acceptedHashes()].sort()) hash.update(`${h}\n`);
+      this.value = hash.digest('hex');
+      this.count = engine.book.recordCount;
+    }
+    return this.value;
+  }
+}
+
+export function syncStatus(engine: Engine, digests: DigestCache): CommandOutput<'sync.status'> {
+  const { sync } = engine;
+  const connected = new Set(sync.connections.connectedKeys());
+  return {
+    peerKey: engine.keys.device.publicKey,
+    marketplaceId: engine.marketplace.id,
+    listening: sync.connections.listening,
+    mdns: sync.mdnsState,
+    peers: sync.peerViews().filter((p) => p.key !== null && connected.has(p.key)),
+    lastSyncAt: sync.lastSyncAt,
+    pending: sync.acks.pending(sync.handles()),
+    progress: sync.progress(),
+    counts: {
+      docs: engine.docs.size,
+      missingDocs: engine.docs.missingDocuments().length,
+      records: engine.book.recordCount,
+      quarantined: engine.book.quarantineCount,
+      conflicts: sync.conflicts.size,
+      truncations: sync.truncations.size,
+    },
+    digest: digests.of(engine),
+  };
+}
+
+const FIRST_DIAL_WAIT_MS = 6_000;
+
+/** Adds (or re-enables) a peer by address and dials it once now; it is redialled from then on. */
+export async function connectPeer(engine: Engine, address: string, key?: string): Promise<PeerView> {
+  if (!engine.marketplace.id) throw new AppError('NOT_READY', 'Create, open or join a marketplace first: peers only sync within one');
+  const { sync } = engine;
+  const row = sync.peers.upsert({ address, key: key ?? null, source: 'manual' });
+  row.enabled = true;
+  row.attempts = 0;
+  row.nextAttemptAt = null;
+  sync.connections.start();
+  const dial = sync.connections.connectTo(row.address!, row.key);
+  await Promise.race([dial, new Promise((r) => setTimeout(r, FIRST_DIAL_WAIT_MS).unref())]);
+  // The dial may have merged this row into the one that already had the peer's key.
+  const now = (row.key ? sync.peers.byKey(row.key) : undefined) ?? sync.peers.byAddress(address) ?? row;
+  return sync.peers.view(now, sync.connections.linkOf(now.key));
+}
+
+export function disconnectPeer(engine: Engine, target: CommandInput<'sync.disconnect'>): { disconnected: number } {
+  const { sync } = engine;
+  const row = 'peerKey' in target ? sync.peers.byKey(target.peerKey) : sync.peers.byAddress(target.address);
+  if (!row) throw new AppError('NOT_FOUND', 'No known peer with that key or address', target);
+  row.enabled = false;
+  row.nextAttemptAt = null;
+  sync.peers.save();
+  const disconnected = row.key && sync.connections.disconnect(row.key) ? 1 : 0;
+  return { disconnected };
+}
+
+export function quarantinePage(engine: Engine, input: CommandInput<'integrity.quarantine'>): CommandOutput<'integrity.quarantine'> {
+  const rows = engine.book
+    .quarantine()
+    .filter((r) => (input.doc === undefined || r.doc === input.doc) && (input.kind === undefined || r.kind === input.kind))
+    .sort((a, b) => b.receivedAt - a.receivedAt || (a.hash < b.hash ? -1 : 1));
+  const offset = input.offset ?? 0;
+  const limit = input.limit ?? 100;
+  return { total: rows.length, items: rows.slice(offset, offset + limit) };
+}

@@ -1,0 +1,198 @@
+import type { DocHandle, PeerId } from '@automerge/automerge-repo';
+import type { PeerView, SyncProgress } from '../../../src-shared/sync';
+import type { Engine } from '../engine';
+import { SignatureVerifier } from '../identity/keys';
+import type { StoreChange } from '../store/documents';
+import { AckTracker } from './acks';
+import { ConflictLog } from './conflicts';
+import { PeerConnections } from './connections';
+import { DocGuard } from './doc-guard';
+import type { HandshakeSelf, PeerHello } from './handshake';
+import { IndexFollower } from './index-follower';
+import { IngestQueue } from './ingest-queue';
+import { MdnsDiscovery } from './mdns';
+import { PeerTable } from './peer-table';
+import { SyncEvents } from './sync-events';
+import { TruncationLog } from './truncations';
+
+const RETRY_MISSING_MS = 2_000;
+
+/**
+ * Peer-to-peer sync beside the domain (DESIGN.md): it moves shared documents between authenticated
+ * peers of one marketplace and hands every received value to the RecordBook as bytes. It knows no
+ * domain rule beyond "validly signed by the one who may sign it", which is the RecordBook's answer.
+ * Everything works with no peer at all; known peers are redialled with backoff whenever online.
+ */
+export class SyncService {
+  readonly conflicts: ConflictLog;
+  readonly truncations: TruncationLog;
+  readonly peers: PeerTable;
+  readonly connections: PeerConnections;
+  readonly queue: IngestQueue;
+  readonly acks: AckTracker;
+  private readonly follower: IndexFollower;
+  private readonly guard: DocGuard;
+  private readonly events: SyncEvents;
+  private readonly verifier = new SignatureVerifier();
+  private storageId: string | undefined;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private mdnsWanted = false;
+  lastSyncAt: number | null = null;
+
+  constructor(private readonly engine: Engine) {
+    const { docs, clock, dataDir } = engine;
+    this.conflicts = new ConflictLog(clock);
+    engine.book.register(this.conflicts);
+    this.events = new SyncEvents((event, payload) => engine.emit(event, payload), {
+      catalogTotal: () => engine.catalogIndex.size,
+      changed: () => this.changedSnapshot(),
+      progress: () => this.progress(),
+    });
+    this.truncations = new TruncationLog(dataDir, clock, () => this.events.syncChanged());
+    this.peers = new PeerTable(dataDir);
+    this.acks = new AckTracker(dataDir);
+    this.queue = new IngestQueue({
+      absorb: (batch) => engine.absorb(batch),
+      isAccepted: (hash) => engine.book.isAccepted(hash),
+      onBatch: (result) => {
+        this.events.modelsChanged(result.changedModels);
+        if (result.quarantined > 0) this.events.syncChanged();
+        this.events.progress();
+      },
+    });
+    this.guard = new DocGuard(docs, this.truncations, {
+      received: (items) => {
+        this.queue.push(items);
+        if (items.length > 0) this.events.progress();
+      },
+      indexChanged: () => this.follower.scanOwn(),
+    });
+    this.follower = new IndexFollower(docs, (doc) => {
+      this.guard.takeIn(doc.url, doc.name);
+      this.events.progress();
+    });
+    this.connections = new PeerConnections(engine.keys.device.publicKey, this.peers, {
+      self: (marketplace) => this.self(marketplace),
+      up: (peer) => this.peerUp(peer),
+      down: () => this.events.syncChanged(),
+    }, clock);
+    docs.repo.networkSubsystem.addNetworkAdapter(this.connections.adapter);
+    docs.onChange((change) => this.onStoreChange(change));
+    docs.repo.synchronizer.on('sync-state', ({ peerId, syncState, documentId }) => this.onSyncState(peerId, documentId, syncState.sharedHeads));
+  }
+
+  /** Reads what sync keeps locally (known peers, acknowledgements, truncation reports). */
+  async open(): Promise<void> {
+    await Promise.all([this.peers.load(), this.acks.load(), this.truncations.load()]);
+    this.storageId = (await this.engine.docs.repo.storageId()) as string | undefined;
+  }
+
+  /** Starts the sync listener (the host calls this; the command API never listens here). */
+  async listen(host: string, port: number): Promise<{ host: string; port: number }> {
+    return this.connections.listen(host, port);
+  }
+
+  /** Starts redialling known peers and, if asked, LAN discovery. */
+  goOnline(options: { mdns: boolean }): void {
+    this.mdnsWanted = options.mdns;
+    this.connections.start();
+    this.refreshMdns();
+    if (!this.retryTimer) {
+      this.retryTimer = setInterval(() => {
+        if (this.connections.connectedKeys().length > 0) this.follower.retry();
+      }, RETRY_MISSING_MS);
+      this.retryTimer.unref();
+    }
+  }
+
+  /** (Re)announces this peer on the LAN once it has a marketplace and a listener. */
+  refreshMdns(): void {
+    const listening = this.connections.listening;
+    const marketplace = this.engine.marketplace.id;
+    if (!this.mdnsWanted || !listening || !marketplace || this.connections.mdns) return;
+    this.connections.mdns = new MdnsDiscovery({ port: listening.port, key: this.engine.keys.device.publicKey, marketplace, clock: this.engine.clock }).start();
+  }
+
+  get mdnsState(): 'off' | 'on' | 'unavailable' {
+    return this.connections.mdns?.state ?? 'off';
+  }
+
+  self(marketplace?: string): HandshakeSelf | null {
+    const id = marketplace ?? this.engine.marketplace.id;
+    if (!id) return null;
+    return { key: this.engine.keys.device, marketplace: id, index: this.engine.docs.indexUrl, storageId: this.storageId, verifier: this.verifier };
+  }
+
+  private peerUp(peer: PeerHello): void {
+    void this.follower.follow(peer.index as never);
+    this.follower.retry();
+    this.events.syncChanged();
+    this.events.progress();
+  }
+
+  private onStoreChange(change: StoreChange): void {
+    if (change.local) {
+      if (change.name === null) return;
+      const puts = change.payload.patches.filter((p) => p.action === 'put' && p.path[0] === 'records').length;
+      if (puts > 0) {
+        this.acks.appended(change.payload.handle.documentId, puts);
+        this.events.syncChanged();
+      }
+      return;
+    }
+    this.guard.onChange(change);
+  }
+
+  private onSyncState(peerId: PeerId, documentId: string, sharedHeads: readonly string[]): void {
+    const now = this.engine.clock();
+    this.lastSyncAt = now;
+    const peer = this.peers.byKey(peerId);
+    if (peer) peer.lastSyncAt = now;
+    const handle = this.engine.docs.repo.handles[documentId as never] as DocHandle<unknown> | undefined;
+    if (handle && this.acks.synced(handle, sharedHeads)) this.events.syncChanged();
+  }
+
+  /** Every shared document this engine holds, its own index included (for pending counts). */
+  handles(): Array<DocHandle<unknown>> {
+    return [this.engine.docs.index as DocHandle<unknown>, ...this.engine.docs.documents().map((d) => d.handle as DocHandle<unknown>)];
+  }
+
+  progress(): SyncProgress {
+    const { queue, follower, engine } = this;
+    return {
+      active: queue.busy || follower.busy,
+      docsKnown: follower.known,
+      docsReady: engine.docs.size,
+      recordsReceived: queue.received,
+      recordsProcessed: queue.processed,
+    };
+  }
+
+  private changedSnapshot() {
+    const pending = this.acks.pending(this.handles());
+    return {
+      peers: this.connections.connectedKeys().length,
+      pendingDocs: pending.docs,
+      quarantined: this.engine.book.quarantineCount,
+      conflicts: this.conflicts.size,
+      truncations: this.truncations.size,
+    };
+  }
+
+  peerViews(): PeerView[] {
+    return this.peers.list().map((p) => this.peers.view(p, this.connections.linkOf(p.key)));
+  }
+
+  /** Resolves once every record received so far went through the RecordBook. */
+  settled(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  async close(): Promise<void> {
+    if (this.retryTimer) clearInterval(this.retryTimer);
+    this.events.close();
+    await this.connections.close();
+    await this.queue.idle();
+    await Promise.all([this.peers.close(), this.acks.close(), this.truncations.close()]);
+  }
+}

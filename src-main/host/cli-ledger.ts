@@ -1,0 +1,87 @@
+import { access, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatCredits } from '../../src-shared/money';
+import { Engine } from '../engine/engine';
+import { exportLines } from '../engine/ledger/export';
+import { describeProblem, verifyLedgerExport, type VerifyReport } from '../engine/ledger/verify-export';
+import { UsageError, rejectUnknown, stringOption, type ParsedArgs } from './args';
+import { defaultDataDir } from './data-dir';
+
+export const LEDGER_HELP = `infiniroute ledger — the transparent ledger, offline
+
+Usage:
+  infiniroute ledger export [--data DIR] > ledger.jsonl
+      Write the whole ledger of a data folder in the open JSON Lines format (docs/ledger-format.md).
+  infiniroute ledger verify FILE [--marketplace ID] [--json]
+      Verify an export with nothing but the file: signatures, hash chains, double entry, device
+      certificates, treasury-only deposits, non-negative user balances, checkpoints and proofs.
+      FILE may be - for stdin. Exit 0 and a summary when it holds; exit 1 naming the first bad
+      entry (chain, seq, hash, id) and why when it does not.`;
+
+async function readInput(file: string): Promise<string> {
+  if (file !== '-') return readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function summary(report: VerifyReport): string {
+  const users = Object.entries(report.balances).filter(([a]) => a.startsWith('user:'));
+  const producers = Object.entries(report.balances).filter(([a]) => a.startsWith('producer:'));
+  return [
+    `OK: ledger of marketplace ${report.marketplace ?? '(none)'} verifies.`,
+    `  ${report.records} records: ${report.entries} entries in ${report.chains} chains, ${report.checkpoints} checkpoints, ${report.consistencyProofs} consistency proofs`,
+    `  deposited ${formatCredits(report.supply)} cr; ${users.length} users hold ${formatCredits(users.reduce((t, [, b]) => t + b, 0))} cr; ` +
+      `${producers.length} producers earned ${formatCredits(producers.reduce((t, [, b]) => t + b, 0))} cr; reward pool ${formatCredits(report.pool)} cr`,
+  ].join('\n');
+}
+
+async function runExport(args: ParsedArgs): Promise<number> {
+  rejectUnknown(args, ['data']);
+  const dataDir = resolve(stringOption(args, 'data') ?? process.env.INFINIROUTE_DATA ?? defaultDataDir());
+  // Opening a folder that holds no engine would create a new identity in it: refuse instead.
+  await access(join(dataDir, 'root.json')).catch(() => {
+    throw new UsageError(`${dataDir} holds no InfiniRoute data`);
+  });
+  const engine = await Engine.open({ dataDir });
+  try {
+    for (const line of exportLines(engine)) process.stdout.write(`${JSON.stringify(line)}\n`);
+  } finally {
+    await engine.close();
+  }
+  return 0;
+}
+
+async function runVerify(args: ParsedArgs): Promise<number> {
+  rejectUnknown(args, ['marketplace', 'json']);
+  const file = args.positional[2];
+  if (!file) throw new UsageError('usage: infiniroute ledger verify FILE [--marketplace ID] [--json]');
+  const marketplace = stringOption(args, 'marketplace');
+  const report = verifyLedgerExport(await readInput(file), marketplace ? { marketplace } : {});
+  if (args.options.json === true) {
+    console.log(JSON.stringify(report, null, 2));
+  } else if (report.ok) {
+    console.log(summary(report));
+  } else {
+    const [first, ...rest] = report.problems;
+    console.log(`FAILED: ${describeProblem(first!)}`);
+    if (rest.length > 0) console.log(`  and ${rest.length} more problem(s):\n${rest.slice(0, 20).map((p) => `  ${describeProblem(p)}`).join('\n')}`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+/** `infiniroute ledger …`: dispatched from cli.ts. */
+export async function runLedger(args: ParsedArgs): Promise<number> {
+  switch (args.positional[1]) {
+    case 'export':
+      return runExport(args);
+    case 'verify':
+      return runVerify(args);
+    case undefined:
+    case 'help':
+      console.log(LEDGER_HELP);
+      return 0;
+    default:
+      throw new UsageError(`unknown ledger command "${args.positional[1]}" (export or verify)`);
+  }
+}
