@@ -56,6 +56,8 @@ export class Engine {
   readonly observations = new ObservationStats();
   readonly startedAt: number;
   private routerInstance: Router | null = null;
+  /** This folder holds the demo marketplace (its endpoints are the provider simulator). */
+  demo = false;
   private readonly listeners = new Set<EventListener>();
   private readonly dispatcher: Dispatch;
   private priceTimer: NodeJS.Timeout | null = null;
@@ -90,7 +92,7 @@ export class Engine {
     // Opens (and, with a key, encrypts) the secret files first: a wrong passphrase changes nothing.
     await openSecretFolder(dataDir, options.dataKey === undefined ? passphraseFromEnv() : options.dataKey);
     const { keys, created } = await loadOrCreateKeys(dataDir);
-    const marketplaceId = await readMarketplaceId(dataDir);
+    const { id: marketplaceId, demo } = await readMarketplaceFile(dataDir);
     // The repo's peer id is this device's key: the key peers make it prove when they connect.
     const docs = await DocumentStore.open(dataDir, { peerId: keys.device.publicKey });
     const db = await openQueryStore({ validate: options.validate ?? false });
@@ -99,6 +101,7 @@ export class Engine {
     const book = new RecordBook(marketplace, catalog, new SignatureVerifier());
     const settings = await SettingsStore.open(dataDir);
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false);
+    engine.demo = demo;
     await engine.rebuild();
     engine.routerInstance = await openRouter(engine, engine.observations);
     await engine.sync.open();
@@ -244,6 +247,14 @@ export class Engine {
     this.sync.refreshMdns();
   }
 
+  /** The demo's endpoints are the local provider simulator; hosts start it for a demo folder. */
+  async markDemo(): Promise<void> {
+    await writeAtomically(join(this.dataDir, 'marketplace.json'), JSON.stringify({ id: this.marketplace.id, demo: true }));
+    this.demo = true;
+    const info = this.marketplace.info();
+    if (info) this.emit('marketplace.changed', info);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.priceTimer) clearTimeout(this.priceTimer);
@@ -254,12 +265,12 @@ export class Engine {
   }
 }
 
-async function readMarketplaceId(dataDir: string): Promise<string | null> {
+async function readMarketplaceFile(dataDir: string): Promise<{ id: string | null; demo: boolean }> {
   try {
-    const parsed = JSON.parse(await readFile(join(dataDir, 'marketplace.json'), 'utf8')) as { id?: unknown };
-    return typeof parsed.id === 'string' ? parsed.id : null;
+    const parsed = JSON.parse(await readFile(join(dataDir, 'marketplace.json'), 'utf8')) as { id?: unknown; demo?: unknown };
+    return { id: typeof parsed.id === 'string' ? parsed.id : null, demo: parsed.demo === true };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { id: null, demo: false };
     throw error;
   }
 }

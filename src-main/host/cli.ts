@@ -12,6 +12,7 @@ import { runLedger } from './cli-ledger';
 import { defaultDataDir } from './data-dir';
 import { generateToken, isLoopback } from './http-auth';
 import { serve } from './serve';
+import { runDemoSimulator } from './demo-simulator';
 import { DEFAULT_SYNC_PORT, PEER_HELP, runPeer, startSync } from './peer';
 import { startSimulator, DEFAULT_SIMULATOR } from '../engine/providers/simulator';
 
@@ -69,7 +70,7 @@ async function withEngine<T>(args: ParsedArgs, work: (engine: Engine) => Promise
 }
 
 async function runServe(args: ParsedArgs): Promise<void> {
-  rejectUnknown(args, ['port', 'host', 'data', 'token', 'passphrase-file', 'sync-port', 'sync-host', 'no-sync', 'no-mdns']);
+  rejectUnknown(args, ['port', 'host', 'data', 'token', 'passphrase-file', 'sync-port', 'sync-host', 'no-sync', 'no-mdns', 'no-demo-sim']);
   const syncPort = intOption(args, 'sync-port', DEFAULT_SYNC_PORT, 0, 65_535);
   const syncHost = stringOption(args, 'sync-host', '0.0.0.0')!;
   const port = intOption(args, 'port', 5317, 0, 65_535);
@@ -84,12 +85,14 @@ async function runServe(args: ParsedArgs): Promise<void> {
   console.log(`InfiniRoute engine serving ${engine.dataDir}`);
   console.log(`Open: ${running.url}/user.html?token=${token}`);
   console.log(`Producer console: ${running.url}/producer.html?token=${token}`);
+  const simulator = args.options['no-demo-sim'] === true ? null : runDemoSimulator(engine);
   if (args.options['no-sync'] !== true) {
     const sync = await startSync(engine, { host: syncHost, port: syncPort, fallback: args.options['sync-port'] === undefined, mdns: args.options['no-mdns'] !== true });
     console.log(`Peer sync: ${sync.host}:${sync.port} (peer key ${engine.keys.device.publicKey})`);
   }
   const stop = async () => {
     await running.close();
+    await simulator?.close();
     await engine.close();
     process.exit(0);
   };

@@ -5,6 +5,7 @@
 import { Engine } from '../engine/engine';
 import { parseDataKeyHandoff } from '../engine/secrets/handoff';
 import { parseArgs, stringOption } from './args';
+import { runDemoSimulator } from './demo-simulator';
 import type { HostMessage, HostRequest } from './protocol';
 
 interface ParentPort {
@@ -56,7 +57,8 @@ async function run(): Promise<void> {
   }
   const opened = engine;
   opened.on((message) => port.postMessage({ type: 'event', event: message.event, payload: message.payload }));
-  const stop = () => void opened.close().finally(() => process.exit(0));
+  const simulator = runDemoSimulator(opened);
+  const stop = () => void simulator.close().then(() => opened.close()).finally(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   port.postMessage({ type: 'ready', dataDir: opened.dataDir });

@@ -52,7 +52,20 @@ interface Payer {
  * every day. Events are replayed in time order, topping a user up before a call it could not pay,
  * so every chain verifies and no balance ever goes negative, as the verifier demands.
  */
-export async function seedDemoLedger(engine: Engine, random: () => number): Promise<void> {
+/** A demo call as its caller saw it: what the observation seeder signs. */
+export interface DemoCall {
+  device: SigningKey;
+  identity: string;
+  modelId: string;
+  decisionId: string;
+  ts: number;
+  latencyMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  usageEstimated: boolean;
+}
+
+export async function seedDemoLedger(engine: Engine, random: () => number): Promise<DemoCall[]> {
   const treasuryKey = engine.keys.treasury;
   if (!treasuryKey) throw new Error('the demo ledger needs the treasury key');
   const now = engine.clock();
@@ -86,6 +99,7 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
     balances.set(payer, (balances.get(payer) ?? 0) + amount);
   };
   let n = 0;
+  const calls: DemoCall[] = [];
   for (const event of events) {
     if (event.deposit) {
       deposit(event.payer, event.deposit, event.ts, 'welcome credits');
@@ -105,6 +119,7 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
       { account: POOL_ACCOUNT, amount: fee },
     ];
     const charge = event.payer.chain.append({ id: `demo-call-${n}`, kind: 'charge', postings, memo }, event.ts);
+    calls.push({ device: event.payer.chain.key, identity: event.payer.chain.identity, modelId, decisionId: memo.decisionId, ts: event.ts, latencyMs: memo.latencyMs, inputTokens, outputTokens, usageEstimated: memo.usageEstimated });
     balances.set(event.payer, balances.get(event.payer)! - cost);
     // The local identity is also a producer (My Model Lab): it refunds some calls on its models.
     if (producerOf(modelId) === engine.keys.identity.publicKey && event.payer !== local && n % 3 === 0) {
@@ -125,4 +140,5 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
   for (const [doc, records] of byDoc) await engine.publish(doc, records);
   await signCheckpoint(engine, { key: treasuryKey, identity: treasuryKey.publicKey });
   await signCheckpoint(engine);
+  return calls;
 }

@@ -6,6 +6,7 @@ import { createMarketplace } from '../marketplace/create';
 import type { MarketplaceInfo } from '../marketplace/marketplace-state';
 import { DEMO_PRODUCERS, LOCAL_PRODUCER, type DemoProducer } from './demo-catalog';
 import { seedDemoLedger } from './demo-ledger';
+import { seedDemoObservations } from './demo-observations';
 import { producerRecords, seededRandom, type PricePoint } from './producer-kit';
 
 /** Where the demo's endpoints answer: `infiniroute provider-sim` listens here by default. */
@@ -82,6 +83,8 @@ export async function seedDemo(engine: Engine): Promise<MarketplaceInfo> {
     const records = producerRecords(key, profile, demoModels(producer, random, now), now - 90 * DAY);
     await engine.publish(`catalog/${key.publicKey}`, records);
   }
-  await seedDemoLedger(engine, random);
+  const calls = await seedDemoLedger(engine, random);
+  await seedDemoObservations(engine, calls, random);
+  await engine.markDemo();
   return info;
 }
