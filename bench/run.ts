@@ -5,12 +5,16 @@
 import { benchCatalogList } from './catalog-list';
 import { benchLedger } from './ledger';
 import { benchPricingPosition } from './pricing-position';
+import { benchRouting } from './routing';
+import { benchSync } from './sync';
 
 const only = process.env.BENCH;
 const benches: Record<string, () => Promise<void>> = {
   'catalog-list': () => benchCatalogList(),
   'pricing-position': () => benchPricingPosition(),
+  routing: () => benchRouting(),
   ledger: () => benchLedger(),
+  sync: () => benchSync(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -12,9 +12,16 @@ export interface Price {
 
 /** Integer ceil(a * b / 1e6) without leaving the safe-integer range for realistic sizes. */
 function ceilPerMillion(tokens: number, pricePer1M: number): number {
-  const product = BigInt(tokens) * BigInt(pricePer1M);
-  const million = 1_000_000n;
-  return Number((product + million - 1n) / million);
+  const product = tokens * pricePer1M;
+  if (product <= Number.MAX_SAFE_INTEGER) {
+    // Exact integer arithmetic while the product is a safe integer (the routing hot path).
+    const whole = Math.floor(product / 1_000_000);
+    const rest = product - whole * 1_000_000;
+    const q = rest < 0 ? whole - 1 : rest >= 1_000_000 ? whole + 1 : whole;
+    return product - q * 1_000_000 > 0 ? q + 1 : q;
+  }
+  const big = BigInt(tokens) * BigInt(pricePer1M);
+  return Number((big + 999_999n) / 1_000_000n);
 }
 
 /** Cost of one call (DESIGN.md): ceil(in × pIn / 1e6) + ceil(out × pOut / 1e6) + perRequest. */

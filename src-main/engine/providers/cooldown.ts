@@ -14,6 +14,12 @@ export class Cooldowns {
     return `${baseUrl}#${model}`;
   }
 
+  /** Whether any endpoint is cooling now: routing skips the per-model check when none is. */
+  anyCooling(now: number): boolean {
+    for (const s of this.state.values()) if (s.until > now) return true;
+    return false;
+  }
+
   isCooling(key: string, now: number): boolean {
     const s = this.state.get(key);
     return s !== undefined && s.until > now;

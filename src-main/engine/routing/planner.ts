@@ -2,7 +2,7 @@ import type { CatalogItem } from '../../../src-shared/catalog';
 import { AppError } from '../../../src-shared/errors';
 import { callCost } from '../../../src-shared/money';
 import { CONSTRAINT_NAMES, type Candidate, type ConstraintName, type Constraints, type Strategy, type Weights } from '../../../src-shared/routing';
-import { effectiveFigures, type Effective, type ModelStats } from './estimates';
+import { PRIOR_STRENGTH, effectiveFigures, type Effective, type ModelStats } from './estimates';
 import { sampleRateBps } from './sampling';
 
 export interface PlanContext {
@@ -27,18 +27,24 @@ export interface PlanContext {
 interface Eligible {
   item: CatalogItem;
   cost: number;
-  fig: Effective;
+  qualityBps: number;
+  successRateBps: number;
+  latencyP95Ms: number;
+  /** The strategy's sort key, computed once per decision. */
+  score: number;
 }
 
 export interface PlanResult {
+  /** The best `keep` candidates, best first. */
   ranked: Candidate[];
   considered: number;
+  eligible: number;
   excluded: Partial<Record<ConstraintName, number>>;
   excludedModels: Array<{ modelId: string; constraint: ConstraintName }>;
 }
 
 const EXPLORE_TOP = 20;
-const MEASURED: ReadonlySet<string> = new Set(['measured']);
+const DEFAULT_KEEP = 25;
 
 /** The first hard constraint a model breaks, in the documented order, or null. */
 function violation(c: Constraints, ctx: PlanContext, item: CatalogItem, cost: number, fig: Effective): ConstraintName | null {
@@ -54,7 +60,7 @@ function violation(c: Constraints, ctx: PlanContext, item: CatalogItem, cost: nu
   if (c.maxCostPerCall !== undefined && cost > c.maxCostPerCall) return 'maxCostPerCall';
   if (c.minAccuracyBps !== undefined && fig.qualityBps < c.minAccuracyBps) return 'minAccuracyBps';
   if (c.maxLatencyP95Ms !== undefined && fig.latencyP95Ms > c.maxLatencyP95Ms) return 'maxLatencyP95Ms';
-  if (c.measuredOnly && !(MEASURED.has(fig.latencySource) && MEASURED.has(fig.reliabilitySource))) return 'measuredOnly';
+  if (c.measuredOnly && !(fig.latencySource === 'measured' && fig.reliabilitySource === 'measured')) return 'measuredOnly';
   if (ctx.inCooldown(item)) return 'cooldown';
   if (ctx.remainingBudget !== null && cost > ctx.remainingBudget) return 'budget';
   if (ctx.balance !== null && cost > ctx.balance) return 'balance';
@@ -72,46 +78,81 @@ function closeness(value: number, best: number): number {
   return Math.max(0, Math.round(1000 * (1 - Math.log(ratio) / LOG_SPAN)));
 }
 
-function toCandidate(e: Eligible, best: { cost: number; quality: number; latency: number }, w: Weights, qualityBps: number, successBps: number, explored: boolean): Candidate {
-  const parts = {
+interface Best {
+  cost: number;
+  quality: number;
+  latency: number;
+}
+
+function partsOf(cost: number, qualityBps: number, latencyP95Ms: number, successBps: number, best: Best): Candidate['parts'] {
+  return {
     quality: perMille(qualityBps, best.quality),
-    price: closeness(e.cost, best.cost),
-    latency: closeness(e.fig.latencyP95Ms, best.latency),
+    price: closeness(cost, best.cost),
+    latency: closeness(latencyP95Ms, best.latency),
     reliability: Math.round(successBps / 10),
   };
+}
+
+function scoreOf(parts: Candidate['parts'], w: Weights): number {
   const total = w.quality + w.price + w.latency + w.reliability || 1;
-  const score = Math.round((parts.quality * w.quality + parts.price * w.price + parts.latency * w.latency + parts.reliability * w.reliability) / total);
+  return Math.round((parts.quality * w.quality + parts.price * w.price + parts.latency * w.latency + parts.reliability * w.reliability) / total);
+}
+
+function toCandidate(e: Eligible, ctx: PlanContext, best: Best, qualityBps = e.qualityBps, successBps = e.successRateBps, explored = false): Candidate {
+  const fig = effectiveFigures(e.item, ctx.task, ctx.stats(e.item.id));
+  const parts = partsOf(e.cost, qualityBps, e.latencyP95Ms, successBps, best);
   return {
     modelId: e.item.id,
     name: e.item.name,
     producerName: e.item.producerName,
     estimatedCost: e.cost,
-    qualityBps: e.fig.qualityBps,
-    latencyP95Ms: e.fig.latencyP95Ms,
-    successRateBps: e.fig.successRateBps,
+    qualityBps: e.qualityBps,
+    latencyP95Ms: e.latencyP95Ms,
+    successRateBps: e.successRateBps,
     parts,
-    score,
+    score: scoreOf(parts, ctx.weights),
     explored,
-    sources: { quality: e.fig.qualitySource, latency: e.fig.latencySource, reliability: e.fig.reliabilitySource },
+    sources: { quality: fig.qualitySource, latency: fig.latencySource, reliability: fig.reliabilitySource },
   };
 }
 
-const ORDER: Record<Strategy, (a: Candidate, b: Candidate) => number> = {
-  'best-value': (a, b) => b.score - a.score || a.estimatedCost - b.estimatedCost,
-  cheapest: (a, b) => a.estimatedCost - b.estimatedCost || b.qualityBps - a.qualityBps,
-  fastest: (a, b) => a.latencyP95Ms - b.latencyP95Ms || a.estimatedCost - b.estimatedCost,
-  'best-quality': (a, b) => b.qualityBps - a.qualityBps || a.estimatedCost - b.estimatedCost,
+type Order = (a: Eligible, b: Eligible) => number;
+const byId = (a: Eligible, b: Eligible) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+const ORDER: Record<Strategy, Order> = {
+  'best-value': (a, b) => b.score - a.score || a.cost - b.cost || byId(a, b),
+  cheapest: (a, b) => a.cost - b.cost || b.qualityBps - a.qualityBps || byId(a, b),
+  fastest: (a, b) => a.latencyP95Ms - b.latencyP95Ms || a.cost - b.cost || byId(a, b),
+  'best-quality': (a, b) => b.qualityBps - a.qualityBps || a.cost - b.cost || byId(a, b),
 };
+
+/** The best `keep` rows in order, without sorting them all (a decision ranks thousands, shows a few). */
+function topK(rows: Eligible[], keep: number, order: Order): Eligible[] {
+  const top: Eligible[] = [];
+  for (const row of rows) {
+    if (top.length === keep && order(row, top[keep - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(row, top[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    top.splice(lo, 0, row);
+    if (top.length > keep) top.pop();
+  }
+  return top;
+}
 
 /**
  * Hard constraints first, then a value score over cost, quality, latency and reliability (docs/routing.md).
- * Returns every eligible model ranked (best first) and why the others were excluded.
+ * Returns the best candidates ranked (best first) and why the others were excluded.
  */
-export function plan(ctx: PlanContext): PlanResult {
+export function plan(ctx: PlanContext & { keep?: number; explain?: boolean }): PlanResult {
   const excluded: Partial<Record<ConstraintName, number>> = {};
   const excludedModels: PlanResult['excludedModels'] = [];
   const eligible: Eligible[] = [];
   let considered = 0;
+  const best: Best = { cost: Infinity, quality: 0, latency: Infinity };
   for (const item of ctx.items) {
     considered++;
     const cost = item.price ? callCost(item.price, ctx.inputTokens, ctx.outputTokens) : 0;
@@ -119,42 +160,42 @@ export function plan(ctx: PlanContext): PlanResult {
     const reason = violation(ctx.constraints, ctx, item, cost, fig);
     if (reason) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
-      excludedModels.push({ modelId: item.id, constraint: reason });
-    } else {
-      eligible.push({ item, cost, fig });
+      if (ctx.explain !== false) excludedModels.push({ modelId: item.id, constraint: reason });
+      continue;
     }
+    eligible.push({ item, cost, qualityBps: fig.qualityBps, successRateBps: fig.successRateBps, latencyP95Ms: fig.latencyP95Ms, score: 0 });
+    if (cost < best.cost) best.cost = cost;
+    if (fig.qualityBps > best.quality) best.quality = fig.qualityBps;
+    if (fig.latencyP95Ms < best.latency) best.latency = fig.latencyP95Ms;
   }
   if (eligible.length === 0) {
     const emptiedBy = considered === 0 ? 'task' : lastConstraintOf(excluded);
     throw new AppError('NO_ROUTE', `No model meets the constraints: "${emptiedBy}" excluded the last candidates`, { constraint: emptiedBy, excluded, considered });
   }
-  const best = { cost: Infinity, quality: 0, latency: Infinity };
-  for (const e of eligible) {
-    best.cost = Math.min(best.cost, e.cost);
-    best.quality = Math.max(best.quality, e.fig.qualityBps);
-    best.latency = Math.min(best.latency, e.fig.latencyP95Ms);
-  }
-  const ranked = eligible.map((e) => toCandidate(e, best, ctx.weights, e.fig.qualityBps, e.fig.successRateBps, false)).sort(ORDER[ctx.strategy]);
-  if (ctx.strategy === 'best-value' && ctx.explorationBps > 0 && ranked.length > 1) explore(ranked, eligible, best, ctx);
-  return { ranked, considered, excluded, excludedModels };
+  for (const e of eligible) e.score = scoreOf(partsOf(e.cost, e.qualityBps, e.latencyP95Ms, e.successRateBps, best), ctx.weights);
+  const top = topK(eligible, Math.max(ctx.keep ?? DEFAULT_KEEP, EXPLORE_TOP), ORDER[ctx.strategy]);
+  const ranked = top.map((e) => toCandidate(e, ctx, best));
+  if (ctx.strategy === 'best-value' && ctx.explorationBps > 0 && ranked.length > 1) explore(ranked, top, best, ctx);
+  return { ranked, considered, eligible: eligible.length, excluded, excludedModels };
 }
 
 /**
  * Thompson sampling over the top candidates, bounded: a sampled winner is taken only if its mean
  * score is within explorationBps of the best mean score, so exploring never wrecks value.
  */
-function explore(ranked: Candidate[], eligible: Eligible[], best: { cost: number; quality: number; latency: number }, ctx: PlanContext): void {
-  const byId = new Map(eligible.map((e) => [e.item.id, e]));
+function explore(ranked: Candidate[], top: Eligible[], best: Best, ctx: PlanContext): void {
   const floor = Math.ceil((ranked[0]!.score * (10_000 - ctx.explorationBps)) / 10_000);
   let pick = 0;
   let pickScore = -1;
   for (let i = 0; i < Math.min(EXPLORE_TOP, ranked.length); i++) {
-    const c = ranked[i]!;
-    if (c.score < floor) continue;
-    const e = byId.get(c.modelId)!;
-    const q = sampleRateBps(e.fig.qualityBps, e.fig.qualityStrength, ctx.random);
-    const s = sampleRateBps(e.fig.successRateBps, e.fig.successStrength, ctx.random);
-    const sampled = toCandidate(e, best, ctx.weights, q, s, true).score;
+    if (ranked[i]!.score < floor) continue;
+    const e = top[i]!;
+    const stats = ctx.stats(e.item.id);
+    const calls = stats?.calls ?? 0;
+    const feedback = (stats?.feedbackUp ?? 0) + (stats?.feedbackDown ?? 0);
+    const q = sampleRateBps(e.qualityBps, PRIOR_STRENGTH + feedback, ctx.random);
+    const s = sampleRateBps(e.successRateBps, PRIOR_STRENGTH + calls, ctx.random);
+    const sampled = scoreOf(partsOf(e.cost, q, e.latencyP95Ms, s, best), ctx.weights);
     if (sampled > pickScore) {
       pick = i;
       pickScore = sampled;

@@ -61,11 +61,15 @@ export class Router {
       inputTokens,
       outputTokens,
       stats: (id) => this.parts.stats.get(id),
-      inCooldown: (item) => this.parts.cooldowns.isCooling(Cooldowns.keyOf(item.endpoint.baseUrl, item.endpoint.model), now),
+      inCooldown: this.parts.cooldowns.anyCooling(now)
+        ? (item) => this.parts.cooldowns.isCooling(Cooldowns.keyOf(item.endpoint.baseUrl, item.endpoint.model), now)
+        : () => false,
       remainingBudget: remainingBudget(settings.budgets, (since) => this.parts.ledger.spentSince(since), now),
       balance: forCall ? this.parts.ledger.balance() : null,
       explorationBps: settings.explorationBps,
       random: randomFromSeed(decisionId),
+      explain: input.explainAll === true,
+      keep: Math.max(TOP_CANDIDATES, 1 + settings.maxFallbacks),
     });
     const decided: Plan = {
       decisionId,
@@ -170,19 +174,25 @@ export class Router {
     const usage = outcome.usage
       ? { ...outcome.usage, estimated: false }
       : { inputTokens: decided.estimate.inputTokens, outputTokens: estimateTokens(outcome.content), estimated: true };
-    // The price in force when the call was made, for the model that answered: one charge, whatever the retries.
-    const charge = await this.parts.ledger.charge({
-      id: `call-${decisionId}`,
-      modelId: item.id,
-      producerKey: item.producerKey,
-      price: item.price!,
-      inputTokens: usage.inputTokens,
-      outputTokens: usage.outputTokens,
-      usageEstimated: usage.estimated,
-      latencyMs: outcome.latencyMs,
-      decisionId,
-    });
-    await this.record(observations);
+    // The price in force when the call was made, for the model that answered: one charge, whatever
+    // the retries. Observations are written alongside (their fsyncs overlap), failed charge or not.
+    const [charged, recorded] = await Promise.allSettled([
+      this.parts.ledger.charge({
+        id: `call-${decisionId}`,
+        modelId: item.id,
+        producerKey: item.producerKey,
+        price: item.price!,
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        usageEstimated: usage.estimated,
+        latencyMs: outcome.latencyMs,
+        decisionId,
+      }),
+      this.record(observations),
+    ]);
+    if (charged.status === 'rejected') throw charged.reason;
+    if (recorded.status === 'rejected') throw recorded.reason;
+    const charge = charged.value;
     await this.log(decided, input, item.id, true, charge.cost, outcome.latencyMs, charge.hash, null);
     return {
       decisionId,

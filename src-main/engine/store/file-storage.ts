@@ -18,6 +18,8 @@ export function nameToSegment(name: string): string {
  */
 export class DurableFileStorage implements StorageAdapterInterface {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Folders known to exist, so a save is not an mkdir syscall every time. */
+  private readonly folders = new Set<string>();
   private closed = false;
 
   constructor(private readonly root: string) {}
@@ -63,7 +65,12 @@ export class DurableFileStorage implements StorageAdapterInterface {
   private async write(key: StorageKey, data: Uint8Array): Promise<void> {
     const target = this.pathOf(key);
     const folder = dirname(target);
-    await mkdir(folder, { recursive: true });
+    if (!this.folders.has(folder)) {
+      // A new folder is itself a directory entry: durable only once its parent is synced.
+      await mkdir(folder, { recursive: true });
+      await syncFolder(dirname(folder));
+      this.folders.add(folder);
+    }
     const temp = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
     const file = await open(temp, 'w', 0o600);
     try {
@@ -87,6 +94,7 @@ export class DurableFileStorage implements StorageAdapterInterface {
   }
 
   removeRange(keyPrefix: StorageKey): Promise<void> {
+    this.folders.clear();
     return this.tracked(() => rm(this.pathOf(keyPrefix), { recursive: true, force: true }));
   }
 
