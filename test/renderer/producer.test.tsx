@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CatalogListInput } from '../../src-shared/catalog';
 import { ProducerApp } from '../../src-renderer/src/producer/ProducerApp';
@@ -31,7 +31,7 @@ describe('producer console', () => {
     expect(screen.getByTestId('nav-my-models').getAttribute('aria-current')).toBe('page');
   });
 
-  it('tells a new producer what listing a model means, without fake buttons', async () => {
+  it('tells a new producer what publishing means and offers the New model form', async () => {
     const transport = fakeTransport({
       'system.health': () => makeHealth(),
       'settings.get': () => ({ theme: 'system' }),
@@ -41,9 +41,37 @@ describe('producer console', () => {
 
     const empty = await screen.findByTestId('producer-empty');
     expect(empty.textContent).toContain('You have no models listed in this marketplace yet.');
+    expect(empty.textContent).toMatch(/Publish your first model/);
     expect(empty.textContent).toMatch(/signed with your key/);
     expect(empty.textContent).toMatch(/every user/);
-    expect(empty.querySelector('button')).toBeNull();
+    expect(empty.textContent).not.toMatch(/coming/);
+    fireEvent.click(within(empty).getByTestId('new-model-empty'));
+    expect((await screen.findByTestId('listing-form')).getAttribute('data-mode')).toBe('new');
+    fireEvent.click(screen.getByTestId('listing-cancel'));
+    expect(await screen.findByTestId('producer-empty')).toBeTruthy();
+  });
+
+  it('edits and signs the producer profile with producers.setProfile', async () => {
+    const profile = { name: 'My Lab', description: 'We train models.', contact: 'lab@example.org', website: 'https://example.org' };
+    const transport = fakeTransport({
+      'system.health': () => makeHealth(),
+      'settings.get': () => ({ theme: 'system' }),
+      'producers.get': () => ({ producerKey: IDENTITY_KEY, profile, models: 4, isMe: true }),
+      'producers.setProfile': (input) => ({ producerKey: IDENTITY_KEY, profile: input, models: 4, isMe: true }),
+    });
+    renderWithTransport(<ProducerApp />, transport, 'profile');
+    const form = await screen.findByTestId('profile-form');
+    expect(form.textContent).toContain('4 models published');
+    expect((screen.getByTestId('profile-name') as HTMLInputElement).value).toBe('My Lab');
+    fireEvent.change(screen.getByTestId('profile-name'), { target: { value: '  Renamed Lab ' } });
+    fireEvent.click(screen.getByTestId('profile-save'));
+    expect(await screen.findByTestId('profile-saved')).toBeTruthy();
+    expect(transport.callsOf('producers.setProfile')).toEqual([{ ...profile, name: 'Renamed Lab' }]);
+
+    fireEvent.change(screen.getByTestId('profile-name'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('profile-save'));
+    expect(screen.getByTestId('profile-name-error').textContent).toMatch(/Users see this name/);
+    expect(transport.callsOf('producers.setProfile')).toHaveLength(1);
   });
 
   it('points to the user window when no marketplace exists', async () => {

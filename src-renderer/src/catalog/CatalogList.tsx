@@ -14,12 +14,14 @@ export function CatalogList({
   selectedId,
   onSelect,
   label,
+  comparable,
 }: {
   pages: CatalogPages;
   total: number;
   selectedId: string | null;
   onSelect(item: CatalogItem): void;
   label: string;
+  comparable: boolean;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<number | null>(null);
@@ -57,7 +59,7 @@ export function CatalogList({
 
   return (
     <div className="catalog-list">
-      <CatalogHeader />
+      <CatalogHeader comparable={comparable} />
       <div
         ref={scrollRef}
         className="catalog-scroll"
@@ -76,11 +78,12 @@ export function CatalogList({
                 key={row.key}
                 item={item}
                 selected={item.id === selectedId}
+                comparable={comparable}
                 style={style}
                 onSelect={(picked) => pick(row.index, picked)}
               />
             ) : (
-              <PlaceholderRow key={row.key} style={style} />
+              <PlaceholderRow key={row.key} style={style} comparable={comparable} />
             );
           })}
         </div>

@@ -12,6 +12,7 @@ export function CatalogResults({
   selectedId,
   onSelect,
   empty,
+  comparable = false,
 }: {
   pages: CatalogPages;
   /** Changes with the query, so a new query starts scrolled to the top. */
@@ -20,6 +21,8 @@ export function CatalogResults({
   selectedId: string | null;
   onSelect(item: CatalogItem): void;
   empty: ReactNode;
+  /** Rows get an "add to compare" checkbox (the user window). */
+  comparable?: boolean;
 }) {
   if (pages.total === null) {
     return pages.error ? (
@@ -39,7 +42,7 @@ export function CatalogResults({
           </button>
         </div>
       )}
-      <CatalogList key={listKey} pages={pages} total={pages.total} selectedId={selectedId} onSelect={onSelect} label={label} />
+      <CatalogList key={listKey} pages={pages} total={pages.total} selectedId={selectedId} onSelect={onSelect} label={label} comparable={comparable} />
     </>
   );
 }

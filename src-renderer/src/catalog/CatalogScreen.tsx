@@ -1,35 +1,48 @@
 import { useMemo } from 'react';
+import { CompareTray } from '../compare/CompareTray';
 import { formatPlural } from '../format/numbers';
+import { ModelDetail } from '../model/ModelDetail';
+import { CompareToggle } from '../model/CompareToggle';
 import { EmptyState } from '../shell/StatusViews';
+import { hasFilters, TEXT_FILTERS, type CatalogView } from '../state/catalog-view';
 import { useUiStore } from '../state/ui-store';
+import { CatalogFilterBar } from './CatalogFilterBar';
 import { CatalogResults } from './CatalogResults';
 import { CatalogToolbar } from './CatalogToolbar';
-import { ModelDetail } from './ModelDetail';
-import { useCatalogPages, type CatalogQuery } from './useCatalogPages';
+import { buildCatalogQuery } from './filters';
+import { useCatalogPages } from './useCatalogPages';
 import { useDebouncedValue } from './useDebouncedValue';
+import { useFacets } from './useFacets';
 
 export const SEARCH_DEBOUNCE_MS = 250;
+
+/**
+ * Typed fields (search, prices, accuracy, latency) reach the query once typing pauses; the debounce
+ * runs on a string so that an unchanged value never restarts it.
+ */
+function useSettledView(view: CatalogView): CatalogView {
+  const typed = JSON.stringify(TEXT_FILTERS.map((field) => view[field]));
+  const settled = useDebouncedValue(typed, SEARCH_DEBOUNCE_MS);
+  return useMemo(() => {
+    const values = JSON.parse(settled) as string[];
+    return { ...view, ...Object.fromEntries(TEXT_FILTERS.map((field, i) => [field, values[i] ?? ''])) };
+  }, [view, settled]);
+}
 
 export function CatalogScreen() {
   const view = useUiStore((s) => s.catalog);
   const selectedId = useUiStore((s) => s.selectedModelId);
   const selectModel = useUiStore((s) => s.selectModel);
   const clearFilters = useUiStore((s) => s.clearFilters);
-  const queryText = useDebouncedValue(view.queryText.trim(), SEARCH_DEBOUNCE_MS);
-
-  const query = useMemo<CatalogQuery>(
-    () => ({
-      ...(queryText ? { query: queryText } : {}),
-      ...(view.task ? { filters: { task: view.task } } : {}),
-      sort: view.sort,
-    }),
-    [queryText, view.task, view.sort],
-  );
-  const pages = useCatalogPages(query);
-  const filtered = queryText !== '' || view.task !== null;
+  const settledView = useSettledView(view);
+  const { query } = useMemo(() => buildCatalogQuery(settledView), [settledView]);
+  // Problems show while typing, before the debounce lets the query take the value.
+  const { problems } = useMemo(() => buildCatalogQuery(view), [view]);
+  const facets = useFacets();
+  const pages = useCatalogPages(query, facets.see);
   const count = pages.total === null ? 'Loading…' : formatPlural(pages.total, 'model');
 
-  const empty = filtered ? (
+  const empty = hasFilters(settledView) ? (
     <EmptyState title="No models match — clear filters" testId="catalog-empty">
       <button type="button" className="button" onClick={clearFilters} data-testid="clear-filters">
         Clear filters
@@ -44,6 +57,7 @@ export function CatalogScreen() {
   return (
     <section className="screen catalog-screen" data-testid="catalog" aria-label="Catalog">
       <CatalogToolbar count={count} />
+      <CatalogFilterBar facets={facets} problems={problems} />
       <div className="split">
         <div className="split-main">
           <CatalogResults
@@ -53,9 +67,13 @@ export function CatalogScreen() {
             selectedId={selectedId}
             onSelect={(item) => selectModel(item.id)}
             empty={empty}
+            comparable
           />
+          <CompareTray />
         </div>
-        {selectedId !== null && <ModelDetail id={selectedId} onClose={() => selectModel(null)} />}
+        {selectedId !== null && (
+          <ModelDetail id={selectedId} onClose={() => selectModel(null)} actions={(item) => <CompareToggle id={item.id} />} />
+        )}
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { CATALOG_SORTS, type CatalogSort } from '../../../src-shared/catalog';
 import { KNOWN_TASKS } from '../../../src-shared/domain';
+import { hasFilters } from '../state/catalog-view';
 import { useUiStore } from '../state/ui-store';
 
 const SORT_LABELS: Record<CatalogSort, string> = {
@@ -18,6 +19,7 @@ export function CatalogToolbar({ count }: { count: string }) {
   const setQueryText = useUiStore((s) => s.setQueryText);
   const setTask = useUiStore((s) => s.setTask);
   const setSort = useUiStore((s) => s.setSort);
+  const clearFilters = useUiStore((s) => s.clearFilters);
   return (
     <div className="toolbar" role="search">
       <input
@@ -52,6 +54,9 @@ export function CatalogToolbar({ count }: { count: string }) {
         </select>
       </label>
       <span className="toolbar-spacer" />
+      <button type="button" className="button button-small" data-testid="clear-all-filters" disabled={!hasFilters(view)} onClick={clearFilters}>
+        Clear filters
+      </button>
       <span className="count" data-testid="catalog-count" aria-live="polite">
         {count}
       </span>

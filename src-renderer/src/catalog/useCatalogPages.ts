@@ -39,8 +39,12 @@ const emptyState = (queryKey: string): PagesState => ({ queryKey, total: null, p
  * On catalog.changed every page goes stale: visible pages are re-read, the rest when they scroll
  * back in; until then stale rows stay on screen rather than flashing to skeletons.
  */
-export function useCatalogPages(query: CatalogQuery): CatalogPages {
+export function useCatalogPages(query: CatalogQuery, onPage?: (items: readonly CatalogItem[]) => void): CatalogPages {
   const client = useClient();
+  const pageListener = useRef(onPage);
+  useEffect(() => {
+    pageListener.current = onPage;
+  });
   const queryKey = JSON.stringify(query);
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<PagesState>(() => emptyState(queryKey));
@@ -63,15 +67,17 @@ export function useCatalogPages(query: CatalogQuery): CatalogPages {
       requested.current.pages.add(page);
       const input: CatalogListInput = { ...(JSON.parse(queryKey) as CatalogQuery), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
       client.call('catalog.list', input).then(
-        (output) =>
-          activeKey.current === queryKey &&
+        (output) => {
+          pageListener.current?.(output.items);
+          if (activeKey.current !== queryKey) return;
           setState((prev) => {
             const base = prev.queryKey === queryKey ? prev : emptyState(queryKey);
             const existing = base.pages.get(page);
             if (existing && existing.version > version) return base;
             const pages = new Map(base.pages).set(page, { items: output.items, version });
             return { queryKey, total: output.total, pages, error: null };
-          }),
+          });
+        },
         (error: unknown) =>
           activeKey.current === queryKey &&
           setState((prev) => ({ ...(prev.queryKey === queryKey ? prev : emptyState(queryKey)), error: asAppError(error) })),

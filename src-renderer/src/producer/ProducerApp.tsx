@@ -1,25 +1,37 @@
 import { EmptyState } from '../shell/StatusViews';
 import { WindowFrame } from '../shell/WindowFrame';
+import { useUiStore } from '../state/ui-store';
 import { MyModelsScreen } from './MyModelsScreen';
+import { PricingScreen } from './pricing/PricingScreen';
+import { ProfileScreen } from './ProfileScreen';
 
-const SCREENS = [{ id: 'my-models', label: 'My models' }] as const;
+const SCREENS = [
+  { id: 'my-models', label: 'My models' },
+  { id: 'pricing', label: 'Pricing' },
+  { id: 'profile', label: 'Profile' },
+] as const;
 
 /** The producer console: the same engine and identity as the user window, seen as a seller. */
 export function ProducerApp() {
+  const screen = useUiStore((s) => s.screen);
   return (
     <WindowFrame windowName="Producer Console" screens={SCREENS}>
-      {(health) =>
-        health.marketplace === null ? (
-          <EmptyState title="No marketplace is open yet." testId="no-marketplace">
-            <p>
-              Create a new marketplace or open the demo marketplace in the InfiniRoute user window. This console follows
-              as soon as one exists.
-            </p>
-          </EmptyState>
-        ) : (
-          <MyModelsScreen producerKey={health.identity.publicKey} />
-        )
-      }
+      {(health) => {
+        if (health.marketplace === null) {
+          return (
+            <EmptyState title="No marketplace is open yet." testId="no-marketplace">
+              <p>
+                Create a new marketplace or open the demo marketplace in the InfiniRoute user window. This console follows as soon
+                as one exists.
+              </p>
+            </EmptyState>
+          );
+        }
+        const me = health.identity.publicKey;
+        if (screen === 'pricing') return <PricingScreen producerKey={me} />;
+        if (screen === 'profile') return <ProfileScreen />;
+        return <MyModelsScreen producerKey={me} />;
+      }}
     </WindowFrame>
   );
 }

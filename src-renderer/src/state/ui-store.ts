@@ -1,46 +1,88 @@
 import { create } from 'zustand';
 import type { CatalogSort } from '../../../src-shared/catalog';
+import { clearedView, INITIAL_CATALOG_VIEW, type CatalogView } from './catalog-view';
+
+export { INITIAL_CATALOG_VIEW, type CatalogView };
 
 /**
  * UI state only: what the user picked and typed. Server data never lives here; it is read through
  * the client and re-read on engine events, so two windows can never disagree about it.
  */
-export type ScreenId = 'catalog' | 'my-models';
+export type ScreenId = 'catalog' | 'compare' | 'my-models' | 'pricing' | 'profile';
 
-export interface CatalogView {
-  /** What the search box shows; the catalog query uses a debounced copy. */
-  queryText: string;
-  task: string | null;
-  sort: CatalogSort;
+/** catalog.compare takes 2 to 6 models. */
+export const MIN_COMPARE = 2;
+export const MAX_COMPARE = 6;
+
+/** Workload fields as typed; the compare screen parses them into whole numbers. */
+export interface WorkloadText {
+  inputTokens: string;
+  outputTokens: string;
+  requestsPerMonth: string;
 }
+export const INITIAL_WORKLOAD: WorkloadText = { inputTokens: '1000', outputTokens: '500', requestsPerMonth: '10000' };
+
+export type ListingEditor = { mode: 'new' } | { mode: 'edit'; id: string };
 
 export interface UiState {
   screen: ScreenId;
   selectedModelId: string | null;
   catalog: CatalogView;
+  compareIds: string[];
+  compareTask: string | null;
+  workload: WorkloadText;
+  listingEditor: ListingEditor | null;
+  pricingModelId: string | null;
   showScreen(screen: ScreenId): void;
   selectModel(id: string | null): void;
   setQueryText(text: string): void;
   setTask(task: string | null): void;
   setSort(sort: CatalogSort): void;
+  setFilter<K extends keyof CatalogView>(key: K, value: CatalogView[K]): void;
   clearFilters(): void;
+  toggleCompare(id: string): void;
+  clearCompare(): void;
+  setCompareTask(task: string | null): void;
+  setWorkload(patch: Partial<WorkloadText>): void;
+  openListingEditor(editor: ListingEditor | null): void;
+  openPricing(id: string | null): void;
 }
 
-export const INITIAL_CATALOG_VIEW: CatalogView = { queryText: '', task: null, sort: 'value' };
+const initial = {
+  selectedModelId: null,
+  catalog: INITIAL_CATALOG_VIEW,
+  compareIds: [] as string[],
+  compareTask: null,
+  workload: INITIAL_WORKLOAD,
+  listingEditor: null,
+  pricingModelId: null,
+};
 
 export const useUiStore = create<UiState>()((set) => ({
   screen: 'catalog',
-  selectedModelId: null,
-  catalog: INITIAL_CATALOG_VIEW,
+  ...initial,
   showScreen: (screen) => set({ screen }),
   selectModel: (selectedModelId) => set({ selectedModelId }),
   setQueryText: (queryText) => set((s) => ({ catalog: { ...s.catalog, queryText } })),
   setTask: (task) => set((s) => ({ catalog: { ...s.catalog, task } })),
   setSort: (sort) => set((s) => ({ catalog: { ...s.catalog, sort } })),
-  clearFilters: () => set((s) => ({ catalog: { ...s.catalog, queryText: '', task: null } })),
+  setFilter: (key, value) => set((s) => ({ catalog: { ...s.catalog, [key]: value } })),
+  clearFilters: () => set((s) => ({ catalog: clearedView(s.catalog) })),
+  toggleCompare: (id) =>
+    set((s) => {
+      // A chosen task may not fit the new set of models: the engine picks the common one again.
+      if (s.compareIds.includes(id)) return { compareIds: s.compareIds.filter((x) => x !== id), compareTask: null };
+      // A seventh pick is refused rather than silently dropping an earlier one.
+      return s.compareIds.length >= MAX_COMPARE ? {} : { compareIds: [...s.compareIds, id], compareTask: null };
+    }),
+  clearCompare: () => set({ compareIds: [], compareTask: null }),
+  setCompareTask: (compareTask) => set({ compareTask }),
+  setWorkload: (patch) => set((s) => ({ workload: { ...s.workload, ...patch } })),
+  openListingEditor: (listingEditor) => set({ listingEditor, screen: 'my-models' }),
+  openPricing: (pricingModelId) => set({ pricingModelId, screen: 'pricing' }),
 }));
 
 /** Back to a fresh window's state (tests, and a window that switches marketplace). */
 export function resetUiState(screen: ScreenId): void {
-  useUiStore.setState({ screen, selectedModelId: null, catalog: INITIAL_CATALOG_VIEW });
+  useUiStore.setState({ screen, ...initial });
 }
