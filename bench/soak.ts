@@ -5,7 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const FILES = ['test/ledger/kill9.test.ts', 'test/security/crash-publish-pricing.test.ts'];
+const FILES = [
+  'test/ledger/kill9.test.ts',
+  'test/security/crash-publish-pricing.test.ts',
+  'test/sync/three-peers.test.ts',
+  'test/sync/five-peers.test.ts',
+  'test/sync/malicious.test.ts',
+];
 
 const repeat = Number(process.env.REPEAT ?? 3);
 if (!Number.isInteger(repeat) || repeat < 1) {

@@ -22,6 +22,7 @@ import {
   PublishInputSchema,
 } from './pricing';
 import { ProfileBodySchema, PriceSchema, TaskSchema } from './domain';
+import { MAX_REVIEW_TEXT, MetricReportViewSchema, ReviewSummarySchema, ReviewViewSchema } from './reviews';
 import { CallResultSchema, DecisionSchema, PlanSchema, RouteInputSchema, RoutingSettingsSchema } from './routing';
 import {
   ConflictSchema,
@@ -215,6 +216,75 @@ export const commands = {
     output: z.object({ baseUrl: z.string(), reachable: z.boolean(), models: z.array(z.object({ name: z.string(), sizeBytes: z.number().int().nullable() })) }),
     errors: ['INVALID_INPUT'],
   },
+  'reviews.submit': {
+    summary: 'Rate and review a model (1-5 stars, plain text); with chargeId (a ledger charge of yours for that model) it shows as verified usage. Submitting again edits it.',
+    input: z.strictObject({
+      modelId: ModelIdSchema,
+      rating: z.number().int('rating is a whole number of stars').min(1, 'rating is 1 to 5 stars').max(5, 'rating is 1 to 5 stars'),
+      text: z.string().max(MAX_REVIEW_TEXT, `at most ${MAX_REVIEW_TEXT} characters`),
+      task: TaskSchema.optional(),
+      chargeId: HashHexSchema.optional(),
+    }),
+    output: ReviewViewSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN'],
+  },
+  'reviews.retract': {
+    summary: 'Withdraw your review of a model (kept in history, no longer shown or counted).',
+    input: z.strictObject({ modelId: ModelIdSchema }),
+    output: z.object({ retracted: z.boolean() }),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'reviews.reply': {
+    summary: "The producer's signed reply to a review of one of its models.",
+    input: z.strictObject({ modelId: ModelIdSchema, reviewer: PublicKeySchema, text: z.string().trim().min(1).max(MAX_REVIEW_TEXT) }),
+    output: ReviewViewSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'FORBIDDEN'],
+  },
+  'reviews.list': {
+    summary: 'Reviews of a model with verified badge, burst hold, weight and reply; sorted by helpful (weight, then substance), recent or verified.',
+    input: z.strictObject({
+      modelId: ModelIdSchema,
+      sort: z.enum(['helpful', 'recent', 'verified']).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(ReviewViewSchema) }),
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'reviews.summary': {
+    summary: 'Aggregate of a model (optionally one task): Bayesian average (verified weigh 1, unverified 0.2, held 0), histogram, 30-day trend, quick feedback counts.',
+    input: z.strictObject({ modelId: ModelIdSchema, task: TaskSchema.optional() }),
+    output: ReviewSummarySchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
+  'reviews.mine': {
+    summary: 'The reviews the local identity wrote.',
+    input: NoInput,
+    output: z.array(ReviewViewSchema),
+    errors: [],
+  },
+  'feedback.submit': {
+    summary: 'Thumbs up/down (and a note) on a routed call: signed, it moves the routing quality estimate; returns the charge so it can become a verified review.',
+    input: z.strictObject({ decisionId: z.string().min(1).max(100), up: z.boolean(), note: z.string().max(500).optional() }),
+    output: z.object({ hash: HashHexSchema, modelId: ModelIdSchema, chargeHash: HashHexSchema.nullable() }),
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT'],
+  },
+  'evals.run': {
+    summary: "Run the task's labelled prompt set against a model through the real call path (each case charged), grade it and publish a signed metric report.",
+    input: z.strictObject({ modelId: ModelIdSchema, task: TaskSchema }),
+    output: z.object({
+      report: MetricReportViewSchema,
+      results: z.array(z.object({ prompt: z.string(), answer: z.string().nullable(), passed: z.boolean(), error: z.string().nullable(), cost: z.number().int() })),
+      cost: z.number().int(),
+    }),
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'NO_ROUTE'],
+  },
+  'evals.reports': {
+    summary: 'Evaluation reports for a model: "measured" when run by someone other than its producer, "claimed" when by the producer.',
+    input: z.strictObject({ modelId: ModelIdSchema }),
+    output: z.array(MetricReportViewSchema),
+    errors: ['INVALID_INPUT'],
+  },
   'settings.get': {
     summary: 'Settings shared by every window (kept in the engine).',
     input: NoInput,
@@ -372,6 +442,10 @@ export function isCommandName(name: unknown): name is CommandName {
 
 /** Events the engine pushes to every open window. */
 export const events = {
+  'reviews.changed': {
+    summary: 'Reviews, replies or feedback of these models changed.',
+    payload: z.object({ modelIds: z.array(z.string()) }),
+  },
   'route.delta': {
     summary: 'A piece of a streaming answer; reset = the model failed mid-stream and another will answer.',
     payload: z.object({ decisionId: z.string(), modelId: z.string(), text: z.string(), reset: z.boolean() }),

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { ModelIdSchema, PublicKeySchema } from './ids';
+import { ModelIdSchema, PublicKeySchema, TaskSchema } from './ids';
+import { FeedbackBodySchema, MetricReportBodySchema, ReplyBodySchema, ReviewBodySchema } from './reviews';
 import { LedgerCheckpointBodySchema, LedgerEntryBodySchema } from './ledger';
 import { MAX_PRICE_MICRO } from './money';
 
-export { ModelIdSchema, PublicKeySchema };
+export { ModelIdSchema, PublicKeySchema, TaskSchema };
 
 export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit');
-export const TaskSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lowercase task name');
 
 /** Tasks the demo and the UI know by name; listings may name others. */
 export const KNOWN_TASKS = [
@@ -127,6 +127,10 @@ export const RECORD_BODIES = {
   observation: ObservationBodySchema,
   'ledger-entry': LedgerEntryBodySchema,
   'ledger-checkpoint': LedgerCheckpointBodySchema,
+  review: ReviewBodySchema,
+  'review-reply': ReplyBodySchema,
+  feedback: FeedbackBodySchema,
+  'metric-report': MetricReportBodySchema,
 } as const;
 export type RecordKind = keyof typeof RECORD_BODIES;
 export const RecordKindSchema = z.enum(Object.keys(RECORD_BODIES) as [RecordKind, ...RecordKind[]]);

@@ -11,3 +11,7 @@ export const ModelIdSchema = z
   .string()
   .max(120)
   .regex(/^[A-Za-z0-9_-]{43}:[a-z0-9][a-z0-9-]{0,62}$/, 'must be <producerKey>:<slug>');
+
+export const TaskSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lowercase task name');
+
+export const HashHexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex SHA-256');

@@ -17,6 +17,11 @@ import { passphraseFromEnv } from './secrets/passphrase';
 import type { DataKey } from './secrets/secret-box';
 import { openSecretFolder } from './secrets/secret-files';
 import { measuredFigures } from './routing/estimates';
+import type { CatalogItem } from '../../src-shared/catalog';
+import { producerOf } from '../../src-shared/domain';
+import { Receipts } from './reviews/receipts';
+import { ReviewState } from './reviews/review-state';
+import { reviewSummary } from './reviews/review-views';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
 import { openRouter } from './routing/routing-service';
@@ -54,6 +59,8 @@ export class Engine {
   readonly sync: SyncService;
   /** What calls taught us about each model (from every peer's signed observations). */
   readonly observations = new ObservationStats();
+  /** Reviews, replies, feedback and evaluation reports. */
+  readonly reviews: ReviewState;
   readonly startedAt: number;
   private routerInstance: Router | null = null;
   /** This folder holds the demo marketplace (its endpoints are the provider simulator). */
@@ -75,11 +82,16 @@ export class Engine {
     readonly settings: SettingsStore,
     readonly clock: () => number,
     validate: boolean,
+    private readonly receipts: Receipts,
   ) {
     this.startedAt = clock();
     this.ledger = new LedgerState(marketplace);
     book.register(this.ledger);
     book.register(this.observations);
+    this.reviews = new ReviewState(receipts, clock);
+    book.register(this.reviews);
+    // Feedback from any peer moves the routing quality estimate of the model it rates.
+    this.reviews.onFeedback((body) => this.observations.feedback(body.modelId, body.up));
     this.sync = new SyncService(this);
     this.repricedUpTo = this.startedAt;
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
@@ -100,7 +112,8 @@ export class Engine {
     const catalog = new CatalogState();
     const book = new RecordBook(marketplace, catalog, new SignatureVerifier());
     const settings = await SettingsStore.open(dataDir);
-    const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false);
+    const receipts = await Receipts.open(dataDir);
+    const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts);
     engine.demo = demo;
     await engine.rebuild();
     engine.routerInstance = await openRouter(engine, engine.observations);
@@ -117,7 +130,7 @@ export class Engine {
       for (const [key, bytes] of this.docs.records(name)) this.book.ingestBytes(name, bytes, now, key);
     }
     this.ledger.settle(); // what was on disk is not news: no ledger.changed for it
-    const items = this.catalog.modelIds().map((id) => this.catalog.item(id, now, measuredFigures(this.observations.get(id)))!);
+    const items = this.catalog.modelIds().map((id) => this.itemFor(id, now)!);
     this.catalogIndex.upsert(items);
     await this.db.models.bulkInsert(items.map(toModelRow));
     const quarantine = this.book.quarantine();
@@ -128,6 +141,31 @@ export class Engine {
     const { identity, device } = this.keys;
     const cert = signRecord(identity, draftOf('device-cert', identity.publicKey, 1, { deviceKey: device.publicKey, label: 'this device' }, this.clock()));
     await this.publish(`identity/${identity.publicKey}`, [cert]);
+  }
+
+  /** A model's catalog item: the producer's listing and price, with what calls, reviews and others' evaluations measured. */
+  itemFor(modelId: string, now = this.clock()): CatalogItem | null {
+    const payers = new Set<string>();
+    const producer = producerOf(modelId);
+    for (const { entry } of this.ledger.query({ modelId, kind: 'charge', limit: Number.MAX_SAFE_INTEGER }).items) {
+      // A producer paying for its own model is not popularity (wash trading).
+      if (entry.body.identity !== producer) payers.add(entry.body.identity);
+    }
+    return this.catalog.item(modelId, now, measuredFigures(this.observations.get(modelId)), {
+      ratingX100: reviewSummary(this, modelId, null).averageX100,
+      payingUsers: payers.size,
+      measuredAccuracyBps: this.reviews.measuredAccuracy(modelId, producer),
+    });
+  }
+
+  /** Models whose popularity (paying users) new ledger entries change. */
+  private chargedModels(hashes: readonly string[]): string[] {
+    const ids = new Set<string>();
+    for (const hash of hashes) {
+      const modelId = this.ledger.entry(hash)?.body.memo?.modelId;
+      if (modelId && this.catalog.listing(modelId)) ids.add(modelId);
+    }
+    return [...ids];
   }
 
   get router(): Router {
@@ -167,16 +205,21 @@ export class Engine {
     const now = this.clock();
     const changed = new Set<string>();
     let marketplaceChanged = false;
+    const reviewed = new Set<string>();
     for (const record of records) {
       const outcome = this.book.ingest(doc, record, now);
       if (outcome.status !== 'applied') continue;
       outcome.changedModels.forEach((id) => changed.add(id));
       marketplaceChanged ||= outcome.marketplaceChanged;
+      noteReviewed(record, reviewed);
     }
-    if (changed.size > 0) await this.refreshModels([...changed]);
-    this.schedulePriceChanges();
     const ledger = this.ledger.settle();
+    this.chargedModels(ledger.hashes).forEach((id) => changed.add(id));
+    if (changed.size > 0) await this.refreshModels([...changed]);
+    await this.receipts.flush();
+    this.schedulePriceChanges();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
+    if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
     const info = this.marketplace.info();
     if (marketplaceChanged && info) this.emit('marketplace.changed', info);
   }
@@ -184,7 +227,7 @@ export class Engine {
   /** `quiet`: the caller emits catalog.changed itself (sync coalesces them). */
   async refreshModels(ids: string[], options: { quiet?: boolean } = {}): Promise<void> {
     const now = this.clock();
-    const items = ids.map((id) => this.catalog.item(id, now, measuredFigures(this.observations.get(id)))).filter((x) => x !== null);
+    const items = ids.map((id) => this.itemFor(id, now)).filter((x) => x !== null);
     this.catalogIndex.upsert(items);
     await this.db.models.bulkUpsert(items.map(toModelRow));
     if (!options.quiet) this.emit('catalog.changed', { modelIds: ids.slice(0, 1_000), total: this.catalogIndex.size });
@@ -201,6 +244,7 @@ export class Engine {
     const quarantined = new Set<string>();
     let applied = 0;
     let marketplaceChanged = false;
+    const reviewed = new Set<string>();
     for (const { doc, key, bytes } of batch) {
       const outcome = this.book.ingestBytes(doc, bytes, now, key);
       if (outcome.status === 'quarantined') quarantined.add(outcome.hash);
@@ -208,11 +252,15 @@ export class Engine {
       applied++;
       outcome.changedModels.forEach((id) => changed.add(id));
       marketplaceChanged ||= outcome.marketplaceChanged;
+      noteReviewed(outcome.record, reviewed);
     }
+    if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
+    // As in publish: charges that arrived change their models' popularity.
+    const ledger = this.ledger.settle();
+    this.chargedModels(ledger.hashes).forEach((id) => changed.add(id));
     if (changed.size > 0) await this.refreshModels([...changed], { quiet: true });
     if (quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => quarantined.has(row.hash)));
     this.schedulePriceChanges();
-    const ledger = this.ledger.settle();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     const info = this.marketplace.info();
     if (marketplaceChanged && info) this.emit('marketplace.changed', info);
@@ -259,10 +307,19 @@ export class Engine {
     this.closed = true;
     if (this.priceTimer) clearTimeout(this.priceTimer);
     this.listeners.clear();
+    await this.receipts.flush();
     await this.sync.close();
     await this.docs.close();
     await this.db.close();
   }
+}
+
+const REVIEW_KINDS: ReadonlySet<string> = new Set(['review', 'review-reply', 'feedback', 'metric-report']);
+
+function noteReviewed(record: SignedRecord, into: Set<string>): void {
+  if (!REVIEW_KINDS.has(record.payload.kind)) return;
+  const modelId = (record.payload.body as { modelId?: unknown }).modelId;
+  if (typeof modelId === 'string') into.add(modelId);
 }
 
 async function readMarketplaceFile(dataDir: string): Promise<{ id: string | null; demo: boolean }> {

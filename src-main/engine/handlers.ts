@@ -5,6 +5,7 @@ import { ledgerHandlers } from './handlers/ledger';
 import { marketplaceHandlers } from './handlers/marketplace';
 import { modelHandlers } from './handlers/models';
 import { pricingHandlers } from './handlers/pricing';
+import { reviewHandlers } from './handlers/reviews';
 import { routingHandlers } from './handlers/routing';
 import { syncHandlers } from './handlers/sync';
 import { systemHandlers } from './handlers/system';
@@ -19,6 +20,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...modelHandlers(engine),
     ...pricingHandlers(engine),
     ...routingHandlers(engine),
+    ...reviewHandlers(engine),
     ...syncHandlers(engine),
   };
 }

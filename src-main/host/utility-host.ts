@@ -5,6 +5,7 @@
 import { Engine } from '../engine/engine';
 import { parseDataKeyHandoff } from '../engine/secrets/handoff';
 import { parseArgs, stringOption } from './args';
+import { DEFAULT_SYNC_PORT, startSync } from './peer';
 import { runDemoSimulator } from './demo-simulator';
 import type { HostMessage, HostRequest } from './protocol';
 
@@ -19,7 +20,8 @@ const DESKTOP_UNPROTECTED =
 async function run(): Promise<void> {
   const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
   if (!port) throw new Error('engine-host must be started by the Electron main process (utilityProcess.fork)');
-  const dataDir = stringOption(parseArgs(process.argv.slice(2)), 'data');
+  const args = parseArgs(process.argv.slice(2));
+  const dataDir = stringOption(args, 'data');
   if (!dataDir) throw new Error('engine-host needs --data DIR');
 
   // One listener for the whole life of the process: the port queues messages only until the first
@@ -57,6 +59,13 @@ async function run(): Promise<void> {
   }
   const opened = engine;
   opened.on((message) => port.postMessage({ type: 'event', event: message.event, payload: message.payload }));
+  // Peer sync has its own listener, apart from this command relay (peers prove their keys there).
+  // It never stops the engine: without it the app works offline and says so in sync.status.
+  if (args.options['no-sync'] !== true) {
+    startSync(opened, { host: '0.0.0.0', port: DEFAULT_SYNC_PORT, fallback: true, mdns: true }).catch((error: unknown) =>
+      console.error('[engine] peer sync is off:', (error as Error).message),
+    );
+  }
   const simulator = runDemoSimulator(opened);
   const stop = () => void simulator.close().then(() => opened.close()).finally(() => process.exit(0));
   process.once('SIGTERM', stop);

@@ -10,6 +10,13 @@ export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
+ * How app:// is registered (protocol.registerSchemesAsPrivileged). standard: real origins and
+ * relative URLs; secure: a secure context like https. Deliberately absent: bypassCSP, corsEnabled,
+ * allowServiceWorkers, stream: the CSP applies and no other origin may read app:// responses.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+
+/**
  * scheme://host[:port], lower-cased. WHATWG URL reports origin "null" for non-special schemes
  * such as app:, so it is built by hand; URLs without a host (file:, data:, about:) have none.
  */

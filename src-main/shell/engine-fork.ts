@@ -1,10 +1,13 @@
 import { utilityProcess } from 'electron';
+import { dataKeyHandoff } from '../engine/secrets/handoff';
 import type { HostCallbacks, HostHandle } from './engine-supervisor';
 
 export interface EngineForkOptions extends HostCallbacks {
   /** out/main/engine-host.js */
   modulePath: string;
   dataDir: string;
+  /** The unwrapped data key (data-key.ts), or null when the OS keychain is unavailable. */
+  dataKey: Uint8Array | null;
 }
 
 /**
@@ -19,6 +22,9 @@ export function forkEngineHost(options: EngineForkOptions): HostHandle {
   // Piped output must be drained or the host blocks once the pipe buffer is full.
   child.stdout?.pipe(process.stdout);
   child.stderr?.pipe(process.stderr);
+  // The data key goes in the first message, never argv or the environment (secrets/handoff.ts);
+  // the child's port queues it until the host listens.
+  child.postMessage(dataKeyHandoff(options.dataKey));
   child.on('message', (message: unknown) => options.onMessage(message));
   child.on('exit', (code) => options.onExit(code));
   // V8 fatal errors arrive here before the exit; the exit handler does the restarting.

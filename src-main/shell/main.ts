@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session } from 'electron';
 import { ENGINE_STATUS_EVENT, type EventEnvelope } from '../preload/channels';
-import { APP_SCHEME, appOrigin, rendererUrl } from './app-origin';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appOrigin, rendererUrl } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
+import { DATA_KEY_FILE, keyFileAt, unlockDataKey, type SafeStoragePort } from './data-key';
 import { forkEngineHost } from './engine-fork';
 import { createEngineSupervisor } from './engine-supervisor';
 import { broadcast, registerCallChannel } from './ipc';
@@ -13,11 +14,17 @@ import { createAppWindow, focusWindow } from './windows';
 
 // Must happen before 'ready'. standard: real origins and relative URLs; secure: counts as a
 // secure context like https, so the pages get the same web platform features as on https.
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 const log = (message: string) => console.log(`[shell] ${message}`);
+
+/** safeStorage as data-key.ts sees it: the one place the OS keychain is touched. */
+const keychain: SafeStoragePort = {
+  isAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
+  backend: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null),
+  encrypt: (plainText) => safeStorage.encryptStringAsync(plainText),
+  decrypt: (encrypted) => safeStorage.decryptStringAsync(Buffer.from(encrypted)),
+};
 
 function main(): void {
   // Two instances would run two engines on one data folder; the second hands over to the first.
@@ -48,11 +55,14 @@ function main(): void {
       envelope,
     );
 
+  // Unwrapped once the app is ready (safeStorage needs it), before the engine first starts.
+  let dataKey: Uint8Array | null = null;
   const engine = createEngineSupervisor({
     fork: (callbacks) =>
       forkEngineHost({
         modulePath: join(here, 'engine-host.js'),
         dataDir: join(app.getPath('userData'), 'data'),
+        dataKey,
         ...callbacks,
       }),
     onEvent: (event, payload) => fanOut({ event, payload }),
@@ -85,8 +95,16 @@ function main(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       hardenSession(session.defaultSession);
+      const unlocked = await unlockDataKey({ storage: keychain, file: keyFileAt(join(app.getPath('userData'), DATA_KEY_FILE)) });
+      if (!unlocked.ok) {
+        dialog.showErrorBox('InfiniRoute cannot open its data', unlocked.message);
+        app.exit(1);
+        return;
+      }
+      if (unlocked.warning) log(unlocked.warning);
+      dataKey = unlocked.key;
       protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: join(here, '../renderer') }));
       registerCallChannel({
         trustPolicy: () => ({ origins: [origin], windowIds: new Set(windows.all().map((w) => w.webContents.id)) }),

@@ -1,6 +1,7 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { isNavigationAllowed, decideWindowOpen } from './navigation';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './permissions';
+import { createUserActivation } from './user-activation';
 import type { WindowKind } from './window-kinds';
 
 /** No page of ours needs a browser permission; refuse all of them for the whole session. */
@@ -35,11 +36,15 @@ export function hardenWebContents(contents: WebContents, policy: WebContentsPoli
   contents.on('will-redirect', (event, url) => guard(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
+  // Web links reach the system browser only right after a real click or key press (user-activation.ts).
+  const activation = createUserActivation();
+  contents.on('input-event', (_event, input) => activation.note(input.type));
+
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url, policy.appOrigin);
     if (decision === 'user' || decision === 'producer') policy.openWindow(decision);
-    else if (decision === 'external') void shell.openExternal(url);
-    else policy.log(`blocked window.open of ${url}`);
+    else if (decision === 'external' && activation.consume()) void shell.openExternal(url);
+    else policy.log(`blocked window.open of ${url}${decision === 'external' ? ' (no user click)' : ''}`);
     return { action: 'deny' };
   });
 }

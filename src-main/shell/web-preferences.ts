@@ -13,6 +13,7 @@ export interface SecureWebPreferences {
   readonly webviewTag: false;
   readonly navigateOnDragDrop: false;
   readonly spellcheck: false;
+  readonly disableBlinkFeatures: 'Auxclick';
   readonly preload: string;
 }
 
@@ -32,6 +33,8 @@ export function secureWebPreferences(preloadPath: string): SecureWebPreferences 
     navigateOnDragDrop: false,
     // The spellchecker downloads dictionaries from Google's CDN; the app stays local-first.
     spellcheck: false,
+    // A middle click fires 'auxclick', which opens links past the click handlers the page relies on.
+    disableBlinkFeatures: 'Auxclick',
     preload: preloadPath,
   };
 }

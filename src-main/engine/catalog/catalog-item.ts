@@ -18,6 +18,14 @@ export interface ItemSources {
   price: PriceBody | null;
   profile: ProfileBody | null;
   measured?: MeasuredFigures | null;
+  /** From reviews, the ledger and evaluation reports by others; absent figures stay as claimed. */
+  community?: CommunityFigures | null;
+}
+
+export interface CommunityFigures {
+  ratingX100: number | null;
+  payingUsers: number;
+  measuredAccuracyBps: Record<string, number>;
 }
 
 /** Quality per credit: accuracy (bps) per micro-credit of the reference call, scaled by 1e6. */
@@ -29,10 +37,13 @@ export function valueScoreOf(accuracyBps: number, referenceCost: number | null):
 export function buildCatalogItem(src: ItemSources): CatalogItem {
   const { listing } = src;
   const claimed = listing.claimed;
+  const measuredAccuracy = src.community?.measuredAccuracyBps ?? {};
   const accuracy = Object.fromEntries(
-    Object.entries(claimed.accuracyBps).map(([task, value]) => [task, { value, source: 'claimed' as const }]),
+    Object.entries(claimed.accuracyBps).map(([task, value]) =>
+      measuredAccuracy[task] !== undefined ? [task, { value: measuredAccuracy[task]!, source: 'measured' as const }] : [task, { value, source: 'claimed' as const }],
+    ),
   );
-  const bestAccuracyBps = Math.max(0, ...Object.values(claimed.accuracyBps));
+  const bestAccuracyBps = Math.max(0, ...Object.values(accuracy).map((a) => (a as { value: number }).value));
   const referenceCost = src.price ? referenceCallCost(src.price.price) : null;
   return {
     id: src.modelId,
@@ -57,8 +68,8 @@ export function buildCatalogItem(src: ItemSources): CatalogItem {
       latencyP95Ms: src.measured ? { value: src.measured.latencyP95Ms, source: 'measured' } : { value: claimed.latencyP95Ms, source: 'claimed' },
       successRateBps: src.measured ? { value: src.measured.successRateBps, source: 'measured' } : { value: claimed.successRateBps, source: 'claimed' },
       throughputTps: { value: claimed.throughputTps, source: 'claimed' },
-      ratingX100: { value: null, source: 'reviews' },
-      popularity: { value: 0, source: 'measured' },
+      ratingX100: { value: src.community?.ratingX100 ?? null, source: 'reviews' },
+      popularity: { value: src.community?.payingUsers ?? 0, source: 'measured' },
     },
     retired: listing.retired,
     updatedAt: src.listingTs,

@@ -1,7 +1,7 @@
 import { RECORD_BODIES, producerOf, type ListingBody, type PriceBody, type ProfileBody } from '../../../src-shared/domain';
 import type { CatalogItem } from '../../../src-shared/catalog';
 import type { SignedRecord } from '../records/signed';
-import { buildCatalogItem, type MeasuredFigures } from './catalog-item';
+import { buildCatalogItem, type CommunityFigures, type MeasuredFigures } from './catalog-item';
 
 interface Versioned<T> {
   seq: number;
@@ -82,7 +82,7 @@ export class CatalogState {
     return [...(this.prices.get(modelId) ?? [])];
   }
 
-  item(modelId: string, now: number, measured: MeasuredFigures | null = null): CatalogItem | null {
+  item(modelId: string, now: number, measured: MeasuredFigures | null = null, community: CommunityFigures | null = null): CatalogItem | null {
     const listing = this.listings.get(modelId);
     if (!listing) return null;
     const producerKey = producerOf(modelId);
@@ -94,6 +94,7 @@ export class CatalogState {
       price: this.priceAt(modelId, now),
       profile: this.profiles.get(producerKey)?.body ?? null,
       measured,
+      community,
     });
   }
 

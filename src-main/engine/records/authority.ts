@@ -33,6 +33,23 @@ export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext
       }
       return payload.subject === modelIdOf(payload.author, listing.slug) ? null : 'listing slug does not match its model id';
     }
+    case 'review': {
+      const review = RECORD_BODIES.review.parse(payload.body);
+      if (payload.subject !== `review:${review.modelId}`) return 'review subject must be review:<modelId>';
+      return producerOf(review.modelId) === payload.author ? `self-review: ${payload.author} produces ${review.modelId}` : null;
+    }
+    case 'review-reply': {
+      const reply = RECORD_BODIES['review-reply'].parse(payload.body);
+      if (payload.subject !== `reply:${reply.modelId}:${reply.reviewer}`) return 'reply subject must be reply:<modelId>:<reviewer>';
+      return producerOf(reply.modelId) === payload.author ? null : `reply on ${reply.modelId} signed by ${payload.author}, not by its producer`;
+    }
+    case 'feedback':
+      return payload.subject === `feedback:${payload.author}` ? null : 'feedback subject must be feedback:<author>';
+    case 'metric-report': {
+      const report = RECORD_BODIES['metric-report'].parse(payload.body);
+      if (payload.subject !== `eval:${report.modelId}:${report.task}`) return 'metric report subject must be eval:<modelId>:<task>';
+      return report.passed <= report.cases ? null : 'metric report passes more cases than it ran';
+    }
     case 'observation':
       return payload.subject === `observations:${payload.author}` ? null : 'observation subject must be observations:<author>';
     case 'ledger-entry':

@@ -38,6 +38,11 @@ export class DecisionLog {
     if (this.recent.length > KEEP_IN_MEMORY) this.recent.shift();
   }
 
+  find(decisionId: string): Decision | undefined {
+    for (let i = this.recent.length - 1; i >= 0; i--) if (this.recent[i]!.decisionId === decisionId) return this.recent[i];
+    return undefined;
+  }
+
   has(decisionId: string): boolean {
     return this.recent.some((d) => d.decisionId === decisionId);
   }

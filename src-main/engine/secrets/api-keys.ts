@@ -9,6 +9,9 @@ const LABEL = 'secrets/api-keys.json';
  * key (see secret-files.ts), and never returned whole through the contract.
  */
 export class ApiKeyStore {
+  /** Writes one at a time: two overlapping set() calls must not lose one key or share a temp file. */
+  private writes: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly dataDir: string,
     private readonly box: SecretBox | null,
@@ -49,19 +52,29 @@ export class ApiKeyStore {
       .sort((a, b) => (a.baseUrl < b.baseUrl ? -1 : 1));
   }
 
-  async set(baseUrl: string, key: string): Promise<void> {
-    const next = { ...this.keys, [ApiKeyStore.normalise(baseUrl)]: key };
-    await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
-    this.keys = next;
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
   }
 
-  async remove(baseUrl: string): Promise<boolean> {
-    const id = ApiKeyStore.normalise(baseUrl);
-    if (!Object.prototype.hasOwnProperty.call(this.keys, id)) return false;
-    const next = { ...this.keys };
-    delete next[id];
-    await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
-    this.keys = next;
-    return true;
+  set(baseUrl: string, key: string): Promise<void> {
+    return this.serially(async () => {
+      const next = { ...this.keys, [ApiKeyStore.normalise(baseUrl)]: key };
+      await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
+      this.keys = next;
+    });
+  }
+
+  remove(baseUrl: string): Promise<boolean> {
+    return this.serially(async () => {
+      const id = ApiKeyStore.normalise(baseUrl);
+      if (!Object.prototype.hasOwnProperty.call(this.keys, id)) return false;
+      const next = { ...this.keys };
+      delete next[id];
+      await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
+      this.keys = next;
+      return true;
+    });
   }
 }

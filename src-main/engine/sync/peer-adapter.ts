@@ -9,6 +9,8 @@ export interface PeerLink {
   storageId?: string | undefined;
 }
 
+const SLICE_MS = 10;
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -26,6 +28,9 @@ function toBytes(data: RawData): Uint8Array {
  */
 export class PeerNetworkAdapter extends NetworkAdapter {
   private readonly links = new Map<string, WebSocket>();
+  /** Received messages not yet handed to the repo (see deliver). */
+  private readonly inbox: Message[] = [];
+  private delivering = false;
 
   isReady(): boolean {
     return true;
@@ -86,7 +91,28 @@ export class PeerNetworkAdapter extends NetworkAdapter {
       return;
     }
     if (message.targetId !== this.peerId) return;
-    this.emit('message', message);
+    this.inbox.push(message);
+    if (!this.delivering) this.deliver();
+  }
+
+  /**
+   * ws emits every frame of a TCP read in one go, and applying a first-sync message to a large
+   * document takes tens of milliseconds: handing a burst over at once would hold the thread for
+   * seconds. So messages go to the repo in order, in slices of about 10 ms, with a setImmediate
+   * between slices so commands are answered meanwhile.
+   */
+  private deliver(): void {
+    this.delivering = true;
+    const started = performance.now();
+    while (this.inbox.length > 0 && performance.now() - started < SLICE_MS) {
+      try {
+        this.emit('message', this.inbox.shift()!);
+      } catch (error) {
+        console.error('sync: a peer message could not be applied:', (error as Error).message);
+      }
+    }
+    if (this.inbox.length > 0) setImmediate(() => this.deliver());
+    else this.delivering = false;
   }
 
   send(message: Message): void {

@@ -1,0 +1,66 @@
+import { producerOf } from '../../../src-shared/domain';
+import { AppError } from '../../../src-shared/errors';
+import type { MetricReportBody } from '../../../src-shared/reviews';
+import type { Engine } from '../engine';
+import { draftOf, signRecord } from '../records/signed';
+import { nearestRank } from '../routing/estimates';
+import { reviewsDocOf } from '../reviews/review-commands';
+import { grade, SUITES } from './suites';
+
+export interface EvalRun {
+  report: MetricReportBody;
+  hash: string;
+  source: 'measured' | 'claimed';
+  results: Array<{ prompt: string; answer: string | null; passed: boolean; error: string | null; cost: number }>;
+  cost: number;
+}
+
+/**
+ * Runs the task's labelled prompt set through the real call path, pinned to one model (each case
+ * charged like any call), grades the answers and publishes a signed metric report. Measured by
+ * anyone but the producer, it is "measured"; by the producer itself, "claimed".
+ */
+export async function runEval(engine: Engine, modelId: string, task: string): Promise<EvalRun> {
+  const suite = SUITES.get(task);
+  if (!suite) throw new AppError('INVALID_INPUT', `No evaluation set for task "${task}"; sets exist for ${[...SUITES.keys()].join(', ')}`, { issues: [{ path: 'task', message: 'no evaluation set' }] });
+  const item = engine.catalogIndex.get(modelId);
+  if (!item) throw new AppError('NOT_FOUND', `No model with id ${modelId}`, { modelId });
+  if (!item.tasks.includes(task)) throw new AppError('INVALID_INPUT', `${item.name} does not list the task "${task}"`, { issues: [{ path: 'task', message: 'not a task of this model' }] });
+  const results: EvalRun['results'] = [];
+  const chargeHashes: string[] = [];
+  const latencies: number[] = [];
+  for (const c of suite.cases) {
+    try {
+      const out = await engine.router.call({
+        task,
+        messages: [
+          { role: 'system', content: suite.system },
+          { role: 'user', content: c.prompt },
+        ],
+        constraints: { pinnedModel: modelId },
+        expectedOutputTokens: 128,
+      });
+      chargeHashes.push(out.chargeHash);
+      latencies.push(out.latencyMs);
+      results.push({ prompt: c.prompt, answer: out.content, passed: grade(out.content, c.grade), error: null, cost: out.cost });
+    } catch (error) {
+      // NO_ROUTE (funds, budget, cooldown) stops the run: nothing about the model was learned.
+      if (error instanceof AppError && error.code !== 'PROVIDER_FAILED') throw error;
+      results.push({ prompt: c.prompt, answer: null, passed: false, error: (error as Error).message, cost: 0 });
+    }
+  }
+  const passed = results.filter((r) => r.passed).length;
+  const report: MetricReportBody = {
+    modelId,
+    task,
+    suite: suite.id,
+    cases: suite.cases.length,
+    passed,
+    accuracyBps: Math.round((passed * 10_000) / suite.cases.length),
+    chargeHashes,
+    latencyP50Ms: latencies.length > 0 ? nearestRank(latencies, 0.5) : 0,
+  };
+  const record = signRecord(engine.keys.identity, draftOf('metric-report', `eval:${modelId}:${task}`, engine.reviews.nextReportSeq(modelId, task, engine.keys.identity.publicKey), report, engine.clock()));
+  await engine.publish(reviewsDocOf(modelId), [record]);
+  return { report, hash: record.hash, source: producerOf(modelId) === engine.keys.identity.publicKey ? 'claimed' : 'measured', results, cost: results.reduce((s, r) => s + r.cost, 0) };
+}

@@ -1,0 +1,73 @@
+import { producerOf } from '../../../src-shared/domain';
+import { AppError } from '../../../src-shared/errors';
+import type { Handlers } from '../dispatcher';
+import type { Engine } from '../engine';
+import { runEval } from '../evals/run-eval';
+import { replyToReview, retractReview, submitFeedback, submitReview } from '../reviews/review-commands';
+import { reviewSummary, reviewViews, sortReviews } from '../reviews/review-views';
+
+type ReviewCommands = 'reviews.submit' | 'reviews.retract' | 'reviews.reply' | 'reviews.list' | 'reviews.summary' | 'reviews.mine' | 'feedback.submit' | 'evals.run' | 'evals.reports';
+
+export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
+  const requireModel = (modelId: string) => {
+    if (!engine.catalog.listing(modelId)) throw new AppError('NOT_FOUND', `No model with id ${modelId}`, { modelId });
+  };
+  const viewOf = (modelId: string, reviewer: string) => {
+    const view = reviewViews(engine, modelId).find((v) => v.reviewer === reviewer);
+    if (!view) throw new AppError('INTERNAL', 'the review did not take effect');
+    return view;
+  };
+  const reportView = (r: ReturnType<Engine['reviews']['reportsOf']>[number]) => ({
+    hash: r.hash,
+    modelId: r.body.modelId,
+    task: r.body.task,
+    evaluator: r.evaluator,
+    source: r.evaluator === producerOf(r.body.modelId) ? ('claimed' as const) : ('measured' as const),
+    suite: r.body.suite,
+    cases: r.body.cases,
+    passed: r.body.passed,
+    accuracyBps: r.body.accuracyBps,
+    latencyP50Ms: r.body.latencyP50Ms,
+    ts: r.ts,
+  });
+  return {
+    'reviews.submit': async ({ chargeId, ...input }) => {
+      await submitReview(engine, { ...input, ...(chargeId ? { chargeHash: chargeId } : {}) });
+      return viewOf(input.modelId, engine.keys.identity.publicKey);
+    },
+    'reviews.retract': async ({ modelId }) => {
+      await retractReview(engine, modelId);
+      return { retracted: true };
+    },
+    'reviews.reply': async ({ modelId, reviewer, text }) => {
+      await replyToReview(engine, modelId, reviewer, text);
+      return viewOf(modelId, reviewer);
+    },
+    'reviews.list': async ({ modelId, sort, offset, limit }) => {
+      requireModel(modelId);
+      const all = sortReviews(reviewViews(engine, modelId), sort ?? 'helpful');
+      const from = offset ?? 0;
+      return { total: all.length, items: all.slice(from, from + (limit ?? 50)) };
+    },
+    'reviews.summary': async ({ modelId, task }) => {
+      requireModel(modelId);
+      return reviewSummary(engine, modelId, task ?? null);
+    },
+    'reviews.mine': async () => {
+      const me = engine.keys.identity.publicKey;
+      return engine.reviews
+        .reviewsBy(me)
+        .filter((r) => !r.body.retracted)
+        .map((r) => viewOf(r.body.modelId, me))
+        .sort((a, b) => b.ts - a.ts);
+    },
+    'feedback.submit': async ({ decisionId, up, note }) => submitFeedback(engine, decisionId, up, note),
+    'evals.run': async ({ modelId, task }) => {
+      const run = await runEval(engine, modelId, task);
+      const report = engine.reviews.reportsOf(modelId).find((r) => r.hash === run.hash);
+      if (!report) throw new AppError('INTERNAL', 'the metric report did not take effect');
+      return { report: reportView(report), results: run.results, cost: run.cost };
+    },
+    'evals.reports': async ({ modelId }) => engine.reviews.reportsOf(modelId).map(reportView),
+  };
+}

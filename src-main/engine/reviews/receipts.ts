@@ -1,0 +1,56 @@
+import { appendFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * When this engine first received a review, and first heard of an identity: local facts (a signed
+ * timestamp can be backdated), kept across restarts so burst holds do not restart with the engine.
+ */
+export class Receipts {
+  private pending: string[] = [];
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly path: string,
+    private readonly seen: Map<string, number>,
+  ) {}
+
+  static async open(dataDir: string): Promise<Receipts> {
+    const path = join(dataDir, 'receipts.jsonl');
+    const seen = new Map<string, number>();
+    try {
+      for (const line of (await readFile(path, 'utf8')).split('\n')) {
+        if (!line) continue;
+        try {
+          const [key, at] = JSON.parse(line) as [string, number];
+          if (typeof key === 'string' && Number.isSafeInteger(at) && !seen.has(key)) seen.set(key, at);
+        } catch {
+          // a line torn by a crash: the fact is re-learned when the record is seen again
+        }
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    return new Receipts(path, seen);
+  }
+
+  /** The first time `key` was seen; records `now` if it is new. */
+  note(key: string, now: number): number {
+    const known = this.seen.get(key);
+    if (known !== undefined) return known;
+    this.seen.set(key, now);
+    this.pending.push(`${JSON.stringify([key, now])}\n`);
+    return now;
+  }
+
+  get(key: string): number | undefined {
+    return this.seen.get(key);
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return this.writing;
+    const lines = this.pending.join('');
+    this.pending = [];
+    this.writing = this.writing.then(() => appendFile(this.path, lines, { mode: 0o600 }));
+    return this.writing;
+  }
+}

@@ -1,0 +1,153 @@
+import { RECORD_BODIES } from '../../../src-shared/domain';
+import type { FeedbackBody, MetricReportBody, ReplyBody, ReviewBody } from '../../../src-shared/reviews';
+import type { RecordApplier } from '../records/record-book';
+import type { SignedRecord } from '../records/signed';
+import type { Receipts } from './receipts';
+
+export interface StoredReview {
+  hash: string;
+  reviewer: string;
+  body: ReviewBody;
+  seq: number;
+  ts: number;
+  receivedAt: number;
+  edited: boolean;
+}
+
+export interface StoredReply {
+  hash: string;
+  body: ReplyBody;
+  seq: number;
+  ts: number;
+}
+
+export interface StoredReport {
+  hash: string;
+  evaluator: string;
+  seq: number;
+  body: MetricReportBody;
+  ts: number;
+}
+
+/**
+ * Reviews, producer replies, quick feedback and evaluation reports as the signed records say: the
+ * highest seq per (reviewer, model) wins (an older one is a replay and never goes back), every
+ * author's first sighting is remembered for the burst rule.
+ */
+export class ReviewState implements RecordApplier {
+  private readonly reviews = new Map<string, StoredReview>();
+  private readonly byModel = new Map<string, Set<string>>();
+  private readonly replies = new Map<string, StoredReply>();
+  private readonly feedbackByModel = new Map<string, { up: number; down: number }>();
+  private readonly feedbackSeq = new Map<string, number>();
+  private readonly reports = new Map<string, Map<string, StoredReport>>();
+  private readonly feedbackListeners: Array<(body: FeedbackBody) => void> = [];
+
+  constructor(
+    private readonly receipts: Receipts,
+    private readonly clock: () => number,
+  ) {}
+
+  onFeedback(listener: (body: FeedbackBody) => void): void {
+    this.feedbackListeners.push(listener);
+  }
+
+  apply(record: SignedRecord): string[] {
+    const { payload, hash } = record;
+    const now = this.clock();
+    this.receipts.note(`author:${payload.author}`, Math.min(now, this.receipts.get(`author:${payload.author}`) ?? now));
+    switch (payload.kind) {
+      case 'review': {
+        const body = RECORD_BODIES.review.parse(payload.body);
+        const key = `${body.modelId}|${payload.author}`;
+        const current = this.reviews.get(key);
+        if (current && current.seq >= payload.seq) return [];
+        const receivedAt = this.receipts.note(`review:${key}`, now);
+        this.reviews.set(key, { hash, reviewer: payload.author, body, seq: payload.seq, ts: payload.ts, receivedAt, edited: current !== undefined });
+        let set = this.byModel.get(body.modelId);
+        if (!set) this.byModel.set(body.modelId, (set = new Set()));
+        set.add(key);
+        return [body.modelId];
+      }
+      case 'review-reply': {
+        const body = RECORD_BODIES['review-reply'].parse(payload.body);
+        const key = `${body.modelId}|${body.reviewer}`;
+        const current = this.replies.get(key);
+        if (current && current.seq >= payload.seq) return [];
+        this.replies.set(key, { hash, body, seq: payload.seq, ts: payload.ts });
+        return [];
+      }
+      case 'feedback': {
+        const body = RECORD_BODIES.feedback.parse(payload.body);
+        this.feedbackSeq.set(payload.author, Math.max(this.feedbackSeq.get(payload.author) ?? 0, payload.seq));
+        const counts = this.feedbackByModel.get(body.modelId) ?? { up: 0, down: 0 };
+        if (body.up) counts.up++;
+        else counts.down++;
+        this.feedbackByModel.set(body.modelId, counts);
+        for (const listener of this.feedbackListeners) listener(body);
+        return [body.modelId];
+      }
+      case 'metric-report': {
+        const body = RECORD_BODIES['metric-report'].parse(payload.body);
+        const key = `${body.modelId}|${body.task}`;
+        const byEvaluator = this.reports.get(key) ?? new Map<string, StoredReport>();
+        const current = byEvaluator.get(payload.author);
+        if (current && current.seq >= payload.seq) return [];
+        byEvaluator.set(payload.author, { hash, evaluator: payload.author, seq: payload.seq, body, ts: payload.ts });
+        this.reports.set(key, byEvaluator);
+        return [body.modelId];
+      }
+      default:
+        return [];
+    }
+  }
+
+  reviewsOf(modelId: string): StoredReview[] {
+    return [...(this.byModel.get(modelId) ?? [])].map((k) => this.reviews.get(k)!);
+  }
+
+  review(modelId: string, reviewer: string): StoredReview | undefined {
+    return this.reviews.get(`${modelId}|${reviewer}`);
+  }
+
+  reviewsBy(reviewer: string): StoredReview[] {
+    return [...this.reviews.values()].filter((r) => r.reviewer === reviewer);
+  }
+
+  reply(modelId: string, reviewer: string): StoredReply | undefined {
+    return this.replies.get(`${modelId}|${reviewer}`);
+  }
+
+  feedback(modelId: string): { up: number; down: number } {
+    return { ...(this.feedbackByModel.get(modelId) ?? { up: 0, down: 0 }) };
+  }
+
+  nextFeedbackSeq(author: string): number {
+    return (this.feedbackSeq.get(author) ?? 0) + 1;
+  }
+
+  reportsOf(modelId: string): StoredReport[] {
+    const out: StoredReport[] = [];
+    for (const [key, byEvaluator] of this.reports) if (key.startsWith(`${modelId}|`)) out.push(...byEvaluator.values());
+    return out.sort((a, b) => b.ts - a.ts);
+  }
+
+  nextReportSeq(modelId: string, task: string, evaluator: string): number {
+    return (this.reports.get(`${modelId}|${task}`)?.get(evaluator)?.seq ?? 0) + 1;
+  }
+
+  /** Accuracy per task measured by someone other than the producer: the latest such report. */
+  measuredAccuracy(modelId: string, producerKey: string): Record<string, number> {
+    const out: Record<string, { bps: number; ts: number }> = {};
+    for (const r of this.reportsOf(modelId)) {
+      if (r.evaluator === producerKey) continue;
+      const seen = out[r.body.task];
+      if (!seen || r.ts > seen.ts) out[r.body.task] = { bps: r.body.accuracyBps, ts: r.ts };
+    }
+    return Object.fromEntries(Object.entries(out).map(([task, v]) => [task, v.bps]));
+  }
+
+  authorFirstSeen(author: string): number {
+    return this.receipts.get(`author:${author}`) ?? this.clock();
+  }
+}
