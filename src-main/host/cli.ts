@@ -32,6 +32,11 @@ ${PEER_HELP}
       Create the demo marketplace (11 producers, 64 models, 10 tasks) in an empty data folder.
   infiniroute seed --synthetic N [--seed S] [--data DIR]
       Add N deterministic synthetic models (100 per producer) for benchmarks.
+  infiniroute ledger export [--data DIR] > ledger.jsonl
+      Write the whole ledger in the open JSON Lines format (docs/ledger-format.md).
+  infiniroute ledger verify FILE
+      Check an export offline: signatures, chains, double entry, device certificates, balances,
+      checkpoints and proofs. Names the first bad entry and why, and exits 1; exits 0 when it holds.
   infiniroute identity export [--data DIR]
       Print this data folder's private keys (identity, device, treasury) as JSON, for a backup.
   infiniroute provider-sim [--port 5318] [--host 127.0.0.1] [--latency MS] [--fail-rate R] [--malformed-rate R] [--seed S]
