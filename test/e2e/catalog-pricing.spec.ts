@@ -50,7 +50,7 @@ test.describe('catalog, comparison and the pricing console on the demo marketpla
     const row = user.getByTestId('catalog-row').filter({ hasText: 'Helpdesk Triage 7B' });
     await expect(row).toHaveCount(1);
     // A reload would drop this marker: the update must arrive through catalog.changed.
-    await user.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+    await user.evaluate(() => ((globalThis as unknown as { noReload: boolean }).noReload = true));
 
     await producer.goto(host.producerUrl);
     await producer.getByTestId('catalog-row').filter({ hasText: 'Helpdesk Triage 7B' }).click();
@@ -78,7 +78,7 @@ test.describe('catalog, comparison and the pricing console on the demo marketpla
 
     await expect(row.getByTestId('price-per-1m')).toHaveText('in 0.321 crout 0.654 cr');
     await expect(row.getByTestId('reference-cost')).toHaveText(money(reference));
-    expect(await user.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+    expect(await user.evaluate(() => (globalThis as unknown as { noReload?: boolean }).noReload)).toBe(true);
     await row.click();
     await expect(user.getByTestId('model-reference-cost')).toHaveText(money(reference));
     await expect(user.getByTestId('price-chart-current')).toContainText(money(reference));
