@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 const FILES = [
   'test/ledger/kill9.test.ts',
   'test/security/crash-publish-pricing.test.ts',
+  'test/security/crash-mixed.test.ts',
   'test/sync/three-peers.test.ts',
   'test/sync/five-peers.test.ts',
   'test/sync/malicious.test.ts',
