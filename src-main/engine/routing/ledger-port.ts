@@ -1,17 +1,7 @@
-import type { Price } from '../../../src-shared/money';
+import type { ChargeInput } from '../ledger/append';
 
 /** What routing needs from the ledger: money checks before a call, one charge after it. */
-export interface ChargeRequest {
-  id: string;
-  modelId: string;
-  producerKey: string;
-  price: Price;
-  inputTokens: number;
-  outputTokens: number;
-  usageEstimated: boolean;
-  latencyMs: number;
-  decisionId: string;
-}
+export type ChargeRequest = ChargeInput & { decisionId: string };
 
 export interface LedgerPort {
   /** The local user's spendable balance, micro-credits. */
