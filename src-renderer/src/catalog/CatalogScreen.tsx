@@ -3,6 +3,7 @@ import { CompareTray } from '../compare/CompareTray';
 import { formatPlural } from '../format/numbers';
 import { ModelDetail } from '../model/ModelDetail';
 import { CompareToggle } from '../model/CompareToggle';
+import { UseModelButton } from '../model/UseModelButton';
 import { EmptyState } from '../shell/StatusViews';
 import { hasFilters, TEXT_FILTERS, type CatalogView } from '../state/catalog-view';
 import { useUiStore } from '../state/ui-store';
@@ -72,7 +73,16 @@ export function CatalogScreen() {
           <CompareTray />
         </div>
         {selectedId !== null && (
-          <ModelDetail id={selectedId} onClose={() => selectModel(null)} actions={(item) => <CompareToggle id={item.id} />} />
+          <ModelDetail
+            id={selectedId}
+            onClose={() => selectModel(null)}
+            actions={(item) => (
+              <>
+                <UseModelButton item={item} />
+                <CompareToggle id={item.id} />
+              </>
+            )}
+          />
         )}
       </div>
     </section>

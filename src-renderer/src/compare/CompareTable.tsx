@@ -1,5 +1,6 @@
 import type { MetricSource } from '../../../src-shared/catalog';
 import type { CompareOutput } from '../../../src-shared/pricing';
+import { UseModelButton } from '../model/UseModelButton';
 import { SourceBadge } from '../shell/SourceBadge';
 import { useUiStore } from '../state/ui-store';
 import { formatRowValue } from './format-row';
@@ -19,9 +20,12 @@ export function CompareTable({ result }: { result: CompareOutput }) {
               <th key={model.id} scope="col" className="num" data-testid="compare-model" data-model-id={model.id}>
                 <span className="compare-model-name">{model.name}</span>
                 <span className="muted producer-name">{model.producerName}</span>
-                <button type="button" className="link-button" onClick={() => toggleCompare(model.id)} aria-label={`Remove ${model.name} from compare`}>
-                  remove
-                </button>
+                <span className="compare-model-actions">
+                  <UseModelButton item={model} variant="link" />
+                  <button type="button" className="link-button" onClick={() => toggleCompare(model.id)} aria-label={`Remove ${model.name} from compare`}>
+                    remove
+                  </button>
+                </span>
               </th>
             ))}
           </tr>

@@ -4,10 +4,12 @@ import { useUiStore } from '../state/ui-store';
 import { MyModelsScreen } from './MyModelsScreen';
 import { PricingScreen } from './pricing/PricingScreen';
 import { ProfileScreen } from './ProfileScreen';
+import { RevenueScreen } from './revenue/RevenueScreen';
 
 const SCREENS = [
   { id: 'my-models', label: 'My models' },
   { id: 'pricing', label: 'Pricing' },
+  { id: 'revenue', label: 'Revenue' },
   { id: 'profile', label: 'Profile' },
 ] as const;
 
@@ -29,6 +31,7 @@ export function ProducerApp() {
         }
         const me = health.identity.publicKey;
         if (screen === 'pricing') return <PricingScreen producerKey={me} />;
+        if (screen === 'revenue') return <RevenueScreen producerKey={me} />;
         if (screen === 'profile') return <ProfileScreen />;
         return <MyModelsScreen producerKey={me} />;
       }}

@@ -1,14 +1,27 @@
 import { create } from 'zustand';
 import type { CatalogSort } from '../../../src-shared/catalog';
 import { clearedView, INITIAL_CATALOG_VIEW, type CatalogView } from './catalog-view';
+import { INITIAL_LEDGER_VIEW, type LedgerFilterPatch, type LedgerView } from './ledger-view';
+import { INITIAL_PLAYGROUND, type PlaygroundText } from './playground-view';
 
-export { INITIAL_CATALOG_VIEW, type CatalogView };
+export { INITIAL_CATALOG_VIEW, INITIAL_LEDGER_VIEW, INITIAL_PLAYGROUND, type CatalogView, type LedgerView, type PlaygroundText };
 
 /**
  * UI state only: what the user picked and typed. Server data never lives here; it is read through
  * the client and re-read on engine events, so two windows can never disagree about it.
  */
-export type ScreenId = 'catalog' | 'compare' | 'my-models' | 'pricing' | 'profile';
+export type ScreenId =
+  | 'catalog'
+  | 'compare'
+  | 'playground'
+  | 'decisions'
+  | 'wallet'
+  | 'ledger'
+  | 'routing'
+  | 'my-models'
+  | 'pricing'
+  | 'revenue'
+  | 'profile';
 
 /** catalog.compare takes 2 to 6 models. */
 export const MIN_COMPARE = 2;
@@ -33,6 +46,10 @@ export interface UiState {
   workload: WorkloadText;
   listingEditor: ListingEditor | null;
   pricingModelId: string | null;
+  /** "Use this model": the playground routes to exactly this model until unpinned. */
+  pinnedModelId: string | null;
+  playground: PlaygroundText;
+  ledger: LedgerView;
   showScreen(screen: ScreenId): void;
   selectModel(id: string | null): void;
   setQueryText(text: string): void;
@@ -46,6 +63,16 @@ export interface UiState {
   setWorkload(patch: Partial<WorkloadText>): void;
   openListingEditor(editor: ListingEditor | null): void;
   openPricing(id: string | null): void;
+  /** Pins a model and opens the playground on one of its tasks. */
+  pinModel(id: string, tasks: readonly string[]): void;
+  unpinModel(): void;
+  setPlayground(patch: Partial<PlaygroundText>): void;
+  /** Any filter change starts again at the first page. */
+  setLedgerFilter(patch: LedgerFilterPatch): void;
+  setLedgerPage(page: number): void;
+  selectLedgerEntry(hash: string | null): void;
+  /** Opens the ledger explorer with this entry's detail (e.g. the charge of a call). */
+  showLedgerEntry(hash: string): void;
 }
 
 const initial = {
@@ -56,6 +83,9 @@ const initial = {
   workload: INITIAL_WORKLOAD,
   listingEditor: null,
   pricingModelId: null,
+  pinnedModelId: null,
+  playground: INITIAL_PLAYGROUND,
+  ledger: INITIAL_LEDGER_VIEW,
 };
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -80,6 +110,19 @@ export const useUiStore = create<UiState>()((set) => ({
   setWorkload: (patch) => set((s) => ({ workload: { ...s.workload, ...patch } })),
   openListingEditor: (listingEditor) => set({ listingEditor, screen: 'my-models' }),
   openPricing: (pricingModelId) => set({ pricingModelId, screen: 'pricing' }),
+  pinModel: (id, tasks) =>
+    set((s) => ({
+      pinnedModelId: id,
+      screen: 'playground',
+      // A pinned model only answers its own tasks: keep the task typed if it is one of them.
+      playground: tasks.includes(s.playground.task) || tasks.length === 0 ? s.playground : { ...s.playground, task: tasks[0]! },
+    })),
+  unpinModel: () => set({ pinnedModelId: null }),
+  setPlayground: (patch) => set((s) => ({ playground: { ...s.playground, ...patch } })),
+  setLedgerFilter: (patch) => set((s) => ({ ledger: { ...s.ledger, ...patch, page: 0 } })),
+  setLedgerPage: (page) => set((s) => ({ ledger: { ...s.ledger, page } })),
+  selectLedgerEntry: (selected) => set((s) => ({ ledger: { ...s.ledger, selected } })),
+  showLedgerEntry: (hash) => set((s) => ({ screen: 'ledger', ledger: { ...s.ledger, selected: hash } })),
 }));
 
 /** Back to a fresh window's state (tests, and a window that switches marketplace). */

@@ -1,10 +1,36 @@
 import { CatalogScreen } from '../catalog/CatalogScreen';
 import { CompareScreen } from '../compare/CompareScreen';
+import { LedgerScreen } from '../ledger/LedgerScreen';
+import { WalletScreen } from '../ledger/WalletScreen';
 import { Onboarding } from '../onboarding/Onboarding';
+import { DecisionsScreen } from '../routing/DecisionsScreen';
+import { PlaygroundScreen } from '../routing/PlaygroundScreen';
+import { RoutingSettingsScreen } from '../routing/settings/RoutingSettingsScreen';
+import type { Health } from '../shell/WindowFrame';
 import { WindowFrame } from '../shell/WindowFrame';
-import { useUiStore } from '../state/ui-store';
+import { useUiStore, type ScreenId } from '../state/ui-store';
 
-/** The user window: onboarding until a marketplace exists, then the catalog and the comparison. */
+function Screen({ screen, health }: { screen: ScreenId; health: Health }) {
+  const me = health.identity.publicKey;
+  switch (screen) {
+    case 'compare':
+      return <CompareScreen />;
+    case 'playground':
+      return <PlaygroundScreen />;
+    case 'decisions':
+      return <DecisionsScreen />;
+    case 'wallet':
+      return <WalletScreen me={me} isTreasury={health.marketplace?.isTreasury === true} />;
+    case 'ledger':
+      return <LedgerScreen me={me} />;
+    case 'routing':
+      return <RoutingSettingsScreen />;
+    default:
+      return <CatalogScreen />;
+  }
+}
+
+/** The user window: onboarding until a marketplace exists, then browsing, routing and paying. */
 export function UserApp() {
   const screen = useUiStore((s) => s.screen);
   const showScreen = useUiStore((s) => s.showScreen);
@@ -12,6 +38,11 @@ export function UserApp() {
   const screens = [
     { id: 'catalog', label: 'Catalog' },
     { id: 'compare', label: picked > 0 ? `Compare (${picked})` : 'Compare' },
+    { id: 'playground', label: 'Playground' },
+    { id: 'decisions', label: 'Decisions' },
+    { id: 'wallet', label: 'Wallet' },
+    { id: 'ledger', label: 'Ledger' },
+    { id: 'routing', label: 'Routing' },
   ] as const;
   return (
     <WindowFrame windowName="Marketplace" screens={screens}>
@@ -23,10 +54,8 @@ export function UserApp() {
               reloadHealth();
             }}
           />
-        ) : screen === 'compare' ? (
-          <CompareScreen />
         ) : (
-          <CatalogScreen />
+          <Screen screen={screen} health={health} />
         )
       }
     </WindowFrame>

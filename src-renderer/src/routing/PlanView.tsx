@@ -1,0 +1,106 @@
+import type { Candidate, Plan } from '../../../src-shared/routing';
+import { formatBpsPercent, formatCount, formatMoney, formatMs, formatPlural } from '../format/numbers';
+import { constraintLabel, STRATEGY_LABELS } from './labels';
+
+const PARTS = [
+  { key: 'quality', label: 'Quality' },
+  { key: 'price', label: 'Price' },
+  { key: 'latency', label: 'Latency' },
+  { key: 'reliability', label: 'Reliability' },
+] as const;
+
+/** The four score parts (per-mille, 0..1000) as bars: why this candidate ranks where it does. */
+export function ScoreBars({ candidate }: { candidate: Candidate }) {
+  return (
+    <div className="score-bars" data-testid="score-bars">
+      {PARTS.map(({ key, label }) => {
+        const value = candidate.parts[key];
+        const source = key === 'price' ? 'listed price' : candidate.sources[key];
+        return (
+          <div key={key} className="score-bar" title={`${label}: ${value} / 1000 (${source})`} data-testid={`score-${key}`} data-value={value}>
+            <span className="score-label">{label}</span>
+            <span className="score-track">
+              <span className={`score-fill score-${key}`} style={{ width: `${Math.max(0, Math.min(1000, value)) / 10}%` }} />
+            </span>
+            <span className="score-value">{formatBpsPercent(value * 10)}</span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function ExcludedCounts({ plan }: { plan: Plan }) {
+  const rows = Object.entries(plan.excluded).filter(([, count]) => count > 0);
+  if (rows.length === 0) return <p className="muted" data-testid="plan-excluded-none">No model of the task was excluded.</p>;
+  return (
+    <ul className="excluded-list" data-testid="plan-excluded">
+      {rows.map(([constraint, count]) => (
+        <li key={constraint} data-testid="plan-excluded-row" data-constraint={constraint} data-count={count}>
+          <span>{constraintLabel(constraint)}</span> <code className="muted">{constraint}</code> <strong>{formatCount(count)}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** route.plan's answer: the chosen model, the next best with their score parts, and what was excluded. */
+export function PlanView({ plan }: { plan: Plan }) {
+  const chosen = plan.chosen;
+  const w = plan.weights;
+  return (
+    <section className="card plan-view" data-testid="plan" aria-label="Routing plan" data-decision-id={plan.decisionId}>
+      <h2>Plan</h2>
+      <p className="plan-chosen" data-testid="plan-chosen" data-model-id={chosen.modelId}>
+        <span className="muted">Chosen:</span> <strong>{chosen.name}</strong> <span className="muted">by {chosen.producerName}</span>
+        {chosen.explored && (
+          <span className="badge badge-kind" title="Picked by bounded exploration: its mean score is within the exploration margin of the best">
+            explored
+          </span>
+        )}
+        <span className="plan-cost">
+          est. <strong data-testid="plan-chosen-cost">{formatMoney(chosen.estimatedCost)}</strong>
+        </span>
+      </p>
+      <p className="muted">
+        {STRATEGY_LABELS[plan.strategy]} · weights quality {w.quality}, price {w.price}, latency {w.latency}, reliability {w.reliability} · estimate{' '}
+        {formatCount(plan.estimate.inputTokens)} in + {formatCount(plan.estimate.outputTokens)} out tokens · {formatPlural(plan.considered, 'model')} considered
+        · decided in {plan.decidedInMs} ms
+      </p>
+      <table className="data-table compact candidates-table" data-testid="plan-candidates">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Model</th>
+            <th>Score parts</th>
+            <th className="num">Score</th>
+            <th className="num">Est. cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.candidates.map((c, i) => (
+            <tr key={c.modelId} className={c.modelId === chosen.modelId ? 'chosen' : undefined} data-testid="plan-candidate" data-model-id={c.modelId}>
+              <td className="num">{i + 1}</td>
+              <td>
+                <span className="candidate-name">{c.name}</span>
+                <span className="muted producer-name">{c.producerName}</span>
+                <span className="muted candidate-figures">
+                  {formatBpsPercent(c.qualityBps)} quality · p95 {formatMs(c.latencyP95Ms)} · {formatBpsPercent(c.successRateBps)} success
+                </span>
+              </td>
+              <td>
+                <ScoreBars candidate={c} />
+              </td>
+              <td className="num">{formatCount(c.score)}</td>
+              <td className="num" data-testid="candidate-cost">
+                {formatMoney(c.estimatedCost)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Excluded by constraint</h3>
+      <ExcludedCounts plan={plan} />
+    </section>
+  );
+}
