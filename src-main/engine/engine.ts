@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlers } from './handlers';
 import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
+import { RewardState } from './incentives/reward-state';
 import { LedgerState } from './ledger/ledger-state';
 import { MarketplaceState } from './marketplace/marketplace-state';
 import { RecordBook } from './records/record-book';
@@ -61,6 +62,8 @@ export class Engine {
   readonly observations = new ObservationStats();
   /** Reviews, replies, feedback and evaluation reports. */
   readonly reviews: ReviewState;
+  /** Incentive epochs and reward claims, recomputed from every peer's signed records. */
+  readonly rewards: RewardState;
   readonly startedAt: number;
   private routerInstance: Router | null = null;
   /** This folder holds the demo marketplace (its endpoints are the provider simulator). */
@@ -70,6 +73,8 @@ export class Engine {
   private priceTimer: NodeJS.Timeout | null = null;
   private repricedUpTo: number;
   private closed = false;
+  /** Commands still running: close() lets them finish (bounded) so nothing acknowledged is cut. */
+  private readonly inFlight = new Set<Promise<Answer>>();
 
   private constructor(
     readonly dataDir: string,
@@ -92,6 +97,9 @@ export class Engine {
     book.register(this.reviews);
     // Feedback from any peer moves the routing quality estimate of the model it rates.
     this.reviews.onFeedback((body) => this.observations.feedback(body.modelId, body.up));
+    this.rewards = new RewardState({ receipts, clock, marketplace, isApplied: (hash) => this.ledger.entry(hash) !== undefined, emit: (p) => this.emit('rewards.changed', p) });
+    book.register(this.rewards);
+    this.ledger.setRewardSource(this.rewards);
     this.sync = new SyncService(this);
     this.repricedUpTo = this.startedAt;
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
@@ -174,7 +182,11 @@ export class Engine {
   }
 
   dispatch(name: string, input: unknown): Promise<Answer> {
-    return this.dispatcher(name, input);
+    if (this.closed) return Promise.resolve({ ok: false, error: { code: 'NOT_READY', message: 'The engine is shutting down' } });
+    const running = this.dispatcher(name, input);
+    this.inFlight.add(running);
+    void running.finally(() => this.inFlight.delete(running));
+    return running;
   }
 
   on(listener: EventListener): () => void {
@@ -305,6 +317,7 @@ export class Engine {
 
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 15_000).unref())]);
     if (this.priceTimer) clearTimeout(this.priceTimer);
     this.listeners.clear();
     await this.receipts.flush();
