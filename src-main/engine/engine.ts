@@ -17,15 +17,14 @@ import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
 import type { DataKey } from './secrets/secret-box';
 import { openSecretFolder } from './secrets/secret-files';
-import { measuredFigures } from './routing/estimates';
+import { catalogItemFor, chargedModels } from './catalog/item-figures';
 import type { CatalogItem } from '../../src-shared/catalog';
-import { producerOf } from '../../src-shared/domain';
 import { Receipts } from './reviews/receipts';
 import { ReviewState } from './reviews/review-state';
-import { reviewSummary } from './reviews/review-views';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
 import { openRouter } from './routing/routing-service';
+import { PriceClock } from './pricing/price-clock';
 import { SettingsStore } from './settings/settings';
 import { DocumentStore, writeAtomically } from './store/documents';
 import { openQueryStore, type QueryDatabase } from './store/query-store';
@@ -70,8 +69,7 @@ export class Engine {
   demo = false;
   private readonly listeners = new Set<EventListener>();
   private readonly dispatcher: Dispatch;
-  private priceTimer: NodeJS.Timeout | null = null;
-  private repricedUpTo: number;
+  private readonly prices: PriceClock;
   private closed = false;
   /** Commands still running: close() lets them finish (bounded) so nothing acknowledged is cut. */
   private readonly inFlight = new Set<Promise<Answer>>();
@@ -101,7 +99,7 @@ export class Engine {
     book.register(this.rewards);
     this.ledger.setRewardSource(this.rewards);
     this.sync = new SyncService(this);
-    this.repricedUpTo = this.startedAt;
+    this.prices = new PriceClock(catalog, clock, (ids) => this.refreshModels(ids));
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
   }
 
@@ -127,7 +125,7 @@ export class Engine {
     engine.routerInstance = await openRouter(engine, engine.observations);
     await engine.sync.open();
     if (created) await engine.certifyDevice();
-    engine.schedulePriceChanges();
+    engine.prices.schedule();
     return engine;
   }
 
@@ -151,29 +149,8 @@ export class Engine {
     await this.publish(`identity/${identity.publicKey}`, [cert]);
   }
 
-  /** A model's catalog item: the producer's listing and price, with what calls, reviews and others' evaluations measured. */
   itemFor(modelId: string, now = this.clock()): CatalogItem | null {
-    const payers = new Set<string>();
-    const producer = producerOf(modelId);
-    for (const { entry } of this.ledger.query({ modelId, kind: 'charge', limit: Number.MAX_SAFE_INTEGER }).items) {
-      // A producer paying for its own model is not popularity (wash trading).
-      if (entry.body.identity !== producer) payers.add(entry.body.identity);
-    }
-    return this.catalog.item(modelId, now, measuredFigures(this.observations.get(modelId)), {
-      ratingX100: reviewSummary(this, modelId, null).averageX100,
-      payingUsers: payers.size,
-      measuredAccuracyBps: this.reviews.measuredAccuracy(modelId, producer),
-    });
-  }
-
-  /** Models whose popularity (paying users) new ledger entries change. */
-  private chargedModels(hashes: readonly string[]): string[] {
-    const ids = new Set<string>();
-    for (const hash of hashes) {
-      const modelId = this.ledger.entry(hash)?.body.memo?.modelId;
-      if (modelId && this.catalog.listing(modelId)) ids.add(modelId);
-    }
-    return [...ids];
+    return catalogItemFor(this, modelId, now);
   }
 
   get router(): Router {
@@ -226,10 +203,10 @@ export class Engine {
       noteReviewed(record, reviewed);
     }
     const ledger = this.ledger.settle();
-    this.chargedModels(ledger.hashes).forEach((id) => changed.add(id));
+    chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
     if (changed.size > 0) await this.refreshModels([...changed]);
     await this.receipts.flush();
-    this.schedulePriceChanges();
+    this.prices.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
     const info = this.marketplace.info();
@@ -269,36 +246,19 @@ export class Engine {
     if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
     // As in publish: charges that arrived change their models' popularity.
     const ledger = this.ledger.settle();
-    this.chargedModels(ledger.hashes).forEach((id) => changed.add(id));
+    chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
     if (changed.size > 0) await this.refreshModels([...changed], { quiet: true });
     if (quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => quarantined.has(row.hash)));
-    this.schedulePriceChanges();
+    this.prices.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     const info = this.marketplace.info();
     if (marketplaceChanged && info) this.emit('marketplace.changed', info);
     return { applied, quarantined: quarantined.size, changedModels: [...changed] };
   }
 
-  /**
-   * Applies scheduled price changes whose time has come. The timer calls it; tests with an
-   * injected clock call it directly.
-   */
-  async tick(): Promise<void> {
-    const now = this.clock();
-    const ids = this.catalog.modelsRepricedBetween(this.repricedUpTo, now);
-    this.repricedUpTo = now;
-    if (ids.length > 0) await this.refreshModels(ids);
-    this.schedulePriceChanges();
-  }
-
-  private schedulePriceChanges(): void {
-    if (this.priceTimer) clearTimeout(this.priceTimer);
-    this.priceTimer = null;
-    const next = this.catalog.nextPriceChangeAfter(this.repricedUpTo);
-    if (next === null || this.closed) return;
-    const delay = Math.min(Math.max(0, next - this.clock()) + 5, 2 ** 31 - 1);
-    this.priceTimer = setTimeout(() => void this.tick().catch((e: unknown) => console.error('repricing failed:', (e as Error).message)), delay);
-    this.priceTimer.unref();
+  /** Applies scheduled price changes whose time has come (see PriceClock). */
+  tick(): Promise<void> {
+    return this.prices.tick();
   }
 
   async adoptMarketplace(id: string): Promise<void> {
@@ -318,7 +278,7 @@ export class Engine {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 15_000).unref())]);
-    if (this.priceTimer) clearTimeout(this.priceTimer);
+    this.prices.stop();
     this.listeners.clear();
     await this.receipts.flush();
     await this.sync.close();

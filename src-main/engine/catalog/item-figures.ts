@@ -1,0 +1,33 @@
+import type { CatalogItem } from '../../../src-shared/catalog';
+import { producerOf } from '../../../src-shared/domain';
+import type { Engine } from '../engine';
+import { measuredFigures } from '../routing/estimates';
+import { reviewSummary } from '../reviews/review-views';
+
+/**
+ * A model's catalog item: the producer's listing and price, with what calls (observations), reviews,
+ * paying users (ledger) and other people's evaluations measured.
+ */
+export function catalogItemFor(engine: Engine, modelId: string, now: number): CatalogItem | null {
+  const payers = new Set<string>();
+  const producer = producerOf(modelId);
+  for (const { entry } of engine.ledger.query({ modelId, kind: 'charge', limit: Number.MAX_SAFE_INTEGER }).items) {
+    // A producer paying for its own model is not popularity (wash trading).
+    if (entry.body.identity !== producer) payers.add(entry.body.identity);
+  }
+  return engine.catalog.item(modelId, now, measuredFigures(engine.observations.get(modelId)), {
+    ratingX100: reviewSummary(engine, modelId, null).averageX100,
+    payingUsers: payers.size,
+    measuredAccuracyBps: engine.reviews.measuredAccuracy(modelId, producer),
+  });
+}
+
+/** Models whose popularity (paying users) new ledger entries change. */
+export function chargedModels(engine: Engine, hashes: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const hash of hashes) {
+    const modelId = engine.ledger.entry(hash)?.body.memo?.modelId;
+    if (modelId && engine.catalog.listing(modelId)) ids.add(modelId);
+  }
+  return [...ids];
+}
