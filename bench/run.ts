@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   routing: () => benchRouting(),
   ledger: () => benchLedger(),
   sync: () => benchSync(),
+  rewards: async () => (await import('./rewards')).benchRewards(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

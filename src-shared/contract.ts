@@ -24,6 +24,7 @@ import {
 import { ProfileBodySchema, PriceSchema, TaskSchema } from './domain';
 import { MAX_REVIEW_TEXT, MetricReportViewSchema, ReviewSummarySchema, ReviewViewSchema } from './reviews';
 import { CallResultSchema, DecisionSchema, PlanSchema, RouteInputSchema, RoutingSettingsSchema } from './routing';
+import { ClaimViewSchema, EpochComputationSchema, LeaderboardSchema, ProjectionSchema, RewardEpochsSchema } from './rewards';
 import {
   ConflictSchema,
   JoinResultSchema,
@@ -285,6 +286,36 @@ export const commands = {
     output: z.array(MetricReportViewSchema),
     errors: ['INVALID_INPUT'],
   },
+  'rewards.epochs': {
+    summary: 'Incentive epochs, newest first: window, whether final (now ≥ close + grace), pool inflow (the fees of its charges), remainder carried in and out, the result hash every peer must reproduce, and each reward claim with its check (valid, quarantined with the reason, or pending).',
+    input: z.strictObject({ limit: z.number().int().min(1).max(1_000).optional() }),
+    output: RewardEpochsSchema,
+    errors: ['INVALID_INPUT'],
+  },
+  'rewards.compute': {
+    summary: "One epoch's split with its inputs: per producer and model the score parts (quality, latency, reliability, popularity), the raters and what was clipped, why a producer gets nothing, the amounts, and the formula with its parameters.",
+    input: z.strictObject({ epoch: z.number().int().min(0), producerKey: PublicKeySchema.optional(), modelId: ModelIdSchema.optional() }),
+    output: EpochComputationSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'NOT_READY'],
+  },
+  'rewards.claim': {
+    summary: "Sign the local producer's reward claim for a final epoch (amount and result hash as recomputed here); peers count it only if they recompute the same.",
+    input: z.strictObject({ epoch: z.number().int().min(0) }),
+    output: z.object({ claim: ClaimViewSchema, balance: z.number().int() }),
+    errors: ['INVALID_INPUT', 'FORBIDDEN', 'CONFLICT', 'NOT_READY'],
+  },
+  'rewards.leaderboard': {
+    summary: "Models of a task ranked by their incentive score in an epoch (default: the newest final one), with each score's parts, and their producers' rewards.",
+    input: z.strictObject({ task: TaskSchema, epoch: z.number().int().min(0).optional() }),
+    output: LeaderboardSchema,
+    errors: ['INVALID_INPUT', 'NOT_READY'],
+  },
+  'rewards.projection': {
+    summary: "What a candidate price would do: value score and rank against the task's frontier now and at the candidate, and the routed share and reward projected by replaying the task's recent calls through the routing engine at both prices.",
+    input: z.strictObject({ modelId: ModelIdSchema, candidate: PriceSchema, task: TaskSchema.optional() }),
+    output: ProjectionSchema,
+    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+  },
   'settings.get': {
     summary: 'Settings shared by every window (kept in the engine).',
     input: NoInput,
@@ -473,6 +504,10 @@ export const events = {
   'sync.progress': {
     summary: 'Progress of a running sync (documents fetched, received records verified), at most every 100 ms; active false when done.',
     payload: SyncProgressSchema,
+  },
+  'rewards.changed': {
+    summary: 'Reward claims arrived or were signed: the epochs they claim and the accounts whose balances they may move.',
+    payload: z.object({ epochs: z.array(z.number().int()), accounts: z.array(z.string()) }),
   },
   'settings.changed': {
     summary: 'Settings changed (from any window).',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ModelIdSchema, PublicKeySchema, TaskSchema } from './ids';
 import { FeedbackBodySchema, MetricReportBodySchema, ReplyBodySchema, ReviewBodySchema } from './reviews';
 import { LedgerCheckpointBodySchema, LedgerEntryBodySchema } from './ledger';
+import { RewardClaimBodySchema } from './rewards';
 import { MAX_PRICE_MICRO } from './money';
 
 export { ModelIdSchema, PublicKeySchema, TaskSchema };
@@ -131,6 +132,7 @@ export const RECORD_BODIES = {
   'review-reply': ReplyBodySchema,
   feedback: FeedbackBodySchema,
   'metric-report': MetricReportBodySchema,
+  'reward-claim': RewardClaimBodySchema,
 } as const;
 export type RecordKind = keyof typeof RECORD_BODIES;
 export const RecordKindSchema = z.enum(Object.keys(RECORD_BODIES) as [RecordKind, ...RecordKind[]]);

@@ -6,6 +6,7 @@ import { marketplaceHandlers } from './handlers/marketplace';
 import { modelHandlers } from './handlers/models';
 import { pricingHandlers } from './handlers/pricing';
 import { reviewHandlers } from './handlers/reviews';
+import { rewardHandlers } from './handlers/rewards';
 import { routingHandlers } from './handlers/routing';
 import { syncHandlers } from './handlers/sync';
 import { systemHandlers } from './handlers/system';
@@ -21,6 +22,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...pricingHandlers(engine),
     ...routingHandlers(engine),
     ...reviewHandlers(engine),
+    ...rewardHandlers(engine),
     ...syncHandlers(engine),
   };
 }

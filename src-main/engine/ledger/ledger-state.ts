@@ -2,7 +2,7 @@ import { RECORD_BODIES } from '../../../src-shared/domain';
 import type { LedgerCheckpointBody, LedgerEntryBody } from '../../../src-shared/ledger';
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
-import { entryContextViolation, feeBpsAt, type ChainContext, type FeeConfig, type RuleBreak } from './entry-rules';
+import { entryContextViolation, feeBpsAt, POOL_ACCOUNT, type ChainContext, type FeeConfig, type RuleBreak } from './entry-rules';
 import { LedgerIndex, type AppliedEntry, type EntryPage, type EntryQuery } from './ledger-index';
 import { MerkleTree, leafHash } from './merkle';
 import { KeyedQueue } from './queue';
@@ -35,6 +35,11 @@ interface Chain {
   checkpoints: StoredCheckpoint[];
 }
 
+/** Balance changes that are not chain entries: the valid reward claims, per account. */
+export interface RewardSource {
+  adjustments(): ReadonlyMap<string, number>;
+}
+
 export interface LedgerChanges {
   hashes: string[];
   accounts: string[];
@@ -59,8 +64,20 @@ export class LedgerState implements RecordApplier {
   private readonly configs: FeeConfig[] = [];
   private readonly dirty = new Set<Chain>();
   private readonly unreported = { hashes: new Set<string>(), accounts: new Set<string>() };
+  private rewards: RewardSource | null = null;
 
   constructor(private readonly marketplace: { readonly id: string | null }) {}
+
+  /** Valid reward claims (not chain entries: see incentives) move pool:rewards to producer accounts. */
+  setRewardSource(source: RewardSource): void {
+    this.rewards = source;
+  }
+
+  /** Only pool and producer accounts ask for claims, so user balances (the routing hot path) never compute an epoch. */
+  private claimed(account: string): number {
+    if (!this.rewards || !(account === POOL_ACCOUNT || account.startsWith('producer:'))) return 0;
+    return this.rewards.adjustments().get(account) ?? 0;
+  }
 
   /** RecordBook calls this for every record that passed signature and authority checks. */
   apply(record: SignedRecord): void {
@@ -143,7 +160,7 @@ export class LedgerState implements RecordApplier {
 
   balance(account: string): number {
     this.evaluate();
-    return this.index.balance(account);
+    return this.index.balance(account) + this.claimed(account);
   }
 
   entryCount(account: string): number {
@@ -164,7 +181,9 @@ export class LedgerState implements RecordApplier {
   /** Every account with at least one applied entry and its balance. */
   balances(): Map<string, number> {
     this.evaluate();
-    return new Map(this.index.accountNames().map((a) => [a, this.index.balance(a)]));
+    const out = new Map(this.index.accountNames().map((a) => [a, this.index.balance(a)]));
+    for (const [account, amount] of this.rewards?.adjustments() ?? []) out.set(account, (out.get(account) ?? 0) + amount);
+    return out;
   }
 
   get entryTotal(): number {

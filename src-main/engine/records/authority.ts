@@ -52,6 +52,11 @@ export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext
     }
     case 'observation':
       return payload.subject === `observations:${payload.author}` ? null : 'observation subject must be observations:<author>';
+    case 'reward-claim': {
+      // Only the form is checkable here; the amount is checked by recomputing the epoch (incentives).
+      const claim = RECORD_BODIES['reward-claim'].parse(payload.body);
+      return payload.subject === `reward:${claim.epoch}:${payload.author}` ? null : 'reward claim subject must be reward:<epoch>:<author>, signed by the producer itself';
+    }
     case 'ledger-entry':
     case 'ledger-checkpoint':
       return ledgerRecordViolation(payload, ctx.marketplaceId);

@@ -5,6 +5,7 @@ import { generateSigningKey, type SigningKey } from '../identity/keys';
 import { createMarketplace } from '../marketplace/create';
 import type { MarketplaceInfo } from '../marketplace/marketplace-state';
 import { DEMO_PRODUCERS, LOCAL_PRODUCER, type DemoProducer } from './demo-catalog';
+import { seedDemoEpoch } from './demo-epoch';
 import { seedDemoLedger } from './demo-ledger';
 import { seedDemoObservations } from './demo-observations';
 import { producerRecords, seededRandom, type PricePoint } from './producer-kit';
@@ -85,6 +86,7 @@ export async function seedDemo(engine: Engine): Promise<MarketplaceInfo> {
   }
   const calls = await seedDemoLedger(engine, random);
   await seedDemoObservations(engine, calls, random);
+  await seedDemoEpoch(engine, random);
   await engine.markDemo();
   return info;
 }

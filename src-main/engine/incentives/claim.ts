@@ -1,0 +1,40 @@
+import type { CommandOutput } from '../../../src-shared/contract';
+import { AppError } from '../../../src-shared/errors';
+import { rewardSubject } from '../../../src-shared/rewards';
+import type { Engine } from '../engine';
+import { producerAccount } from '../ledger/entry-rules';
+import { draftOf, signRecord } from '../records/signed';
+import { requireResult } from './views';
+
+export const rewardsDocOf = (producerKey: string): string => `rewards/${producerKey}`;
+
+/**
+ * Signs the local producer's claim for a final epoch with the amount and result hash recomputed
+ * here. Nothing is written when there is nothing to claim, when a valid claim already exists, or
+ * before the epoch is final (a claim signed earlier would be quarantined by every peer).
+ */
+export async function claimReward(engine: Engine, epoch: number): Promise<CommandOutput<'rewards.claim'>> {
+  const me = engine.keys.identity.publicKey;
+  const result = requireResult(engine, epoch);
+  const now = engine.clock();
+  if (now < result.window.finalAt) {
+    throw new AppError('NOT_READY', `Epoch ${epoch} is final (claimable) from ${result.window.finalAt}: records may still arrive until then`, { finalAt: result.window.finalAt });
+  }
+  const mine = engine.rewards.claims().filter((c) => c.epoch === epoch && c.producerKey === me);
+  const valid = mine.find((c) => c.status === 'valid');
+  if (valid) throw new AppError('CONFLICT', `Epoch ${epoch} is already claimed (${valid.amount} micro-credits)`, { hash: valid.hash });
+  const amount = result.amounts.get(me) ?? 0;
+  if (amount === 0) {
+    const why = result.producers.find((p) => p.producerKey === me)?.why ?? ['none of your models was paid for by another identity in this epoch'];
+    throw new AppError('FORBIDDEN', `Nothing to claim for epoch ${epoch}: ${why.join('; ') || 'your score is 0'}`, { epoch, why });
+  }
+  const seq = mine.reduce((max, c) => Math.max(max, c.seq), 0) + 1;
+  const record = signRecord(engine.keys.identity, draftOf('reward-claim', rewardSubject(epoch, me), seq, { epoch, amount, resultHash: result.resultHash }, now));
+  await engine.publish(rewardsDocOf(me), [record]);
+  const claim = engine.rewards.claims().find((c) => c.hash === record.hash);
+  if (claim?.status !== 'valid') throw new AppError('INTERNAL', `the claim did not check out here: ${claim?.reason ?? 'not applied'}`);
+  return {
+    claim: { hash: claim.hash, producerKey: me, epoch, amount, resultHash: claim.resultHash, seq, ts: claim.ts, status: claim.status, reason: null, mine: true },
+    balance: engine.ledger.balance(producerAccount(me)),
+  };
+}

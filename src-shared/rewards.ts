@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { HashHexSchema, ModelIdSchema, PublicKeySchema, TaskSchema } from './ids';
+
+// Imports only ./ids: domain.ts imports the claim body from here (RECORD_BODIES), and a
+// domain ↔ rewards import cycle would break at module load (as ids.ts explains for the ledger).
+
+/**
+ * A producer's reward for one epoch (record kind `reward-claim`, subject `reward:<epoch>:<producerKey>`,
+ * signed by the producer's identity). Not a ledger entry: peers recompute the epoch and count the
+ * claim in balances (pool:rewards → producer:<key>) only if amount and resultHash match.
+ */
+export const RewardClaimBodySchema = z.strictObject({
+  epoch: z.number().int().min(0),
+  amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  resultHash: HashHexSchema,
+});
+export type RewardClaimBody = z.infer<typeof RewardClaimBodySchema>;
+
+export const rewardSubject = (epoch: number, producerKey: string): string => `reward:${epoch}:${producerKey}`;
+
+const int = z.number().int();
+
+/** The formula's parameters, shown with every result so a page can print the formula with them. */
+export const RewardParamsSchema = z.object({
+  weights: z.object({ quality: int, latency: int, reliability: int }),
+  priorVote: int,
+  priorWeight: int,
+  minPayers: int,
+  minOkObservations: int,
+});
+export type RewardParams = z.infer<typeof RewardParamsSchema>;
+
+export const ClaimStatusSchema = z.enum(['valid', 'quarantined', 'pending']);
+
+export const ClaimViewSchema = z.object({
+  hash: HashHexSchema,
+  producerKey: PublicKeySchema,
+  epoch: int,
+  amount: int,
+  resultHash: HashHexSchema,
+  seq: int,
+  ts: int,
+  /** valid: counted in balances; quarantined: never counted (see reason); pending: epoch not final here yet. */
+  status: ClaimStatusSchema,
+  reason: z.string().nullable(),
+  mine: z.boolean(),
+});
+export type ClaimView = z.infer<typeof ClaimViewSchema>;
+
+export const EpochSummarySchema = z.object({
+  epoch: int,
+  /** [start, close): records timed in it count if received before finalAt = close + grace. */
+  start: int,
+  close: int,
+  finalAt: int,
+  final: z.boolean(),
+  charges: int,
+  /** Fees of the epoch's charges (what flowed into pool:rewards). */
+  inflow: int,
+  carryIn: int,
+  distributable: int,
+  /** Sum of the computed rewards; paid + carryOut = distributable, exactly. */
+  paid: int,
+  carryOut: int,
+  /** Charges timed in the epoch that arrived here after finalAt: excluded (their fees stay in the pool, unallocated). */
+  lateCharges: int,
+  lateFees: int,
+  rewarded: int,
+  resultHash: HashHexSchema,
+  claimed: int,
+  claims: z.array(ClaimViewSchema),
+  /** The local identity as a producer in this epoch. */
+  mine: z.object({
+    amount: int,
+    state: z.enum(['claimable', 'claimed', 'not-final', 'nothing']),
+    why: z.array(z.string()),
+  }),
+});
+export type EpochSummary = z.infer<typeof EpochSummarySchema>;
+
+export const RaterViewSchema = z.object({
+  identity: PublicKeySchema,
+  calls: int,
+  /** min(calls, median calls of the other payers): the rater's stake in the vote. */
+  weight: int,
+  callsClipped: z.boolean(),
+  /** Mean of the rater's own signals in per-mille (null: gave none). */
+  vote: int.nullable(),
+  /** The vote clipped at the model's consensus (Yuma). */
+  clippedVote: int.nullable(),
+  reviewStars: int.nullable(),
+  feedbackUp: int,
+  feedbackDown: int,
+  evalBps: int.nullable(),
+  observations: int,
+  /** min(observations, median of the other observers'): how many counted. */
+  observationsCounted: int,
+});
+
+export const ModelScoreSchema = z.object({
+  modelId: ModelIdSchema,
+  name: z.string().nullable(),
+  producerKey: PublicKeySchema,
+  payers: int,
+  calls: int,
+  voters: int,
+  consensus: int,
+  quality: int,
+  latency: z.object({ part: int, task: TaskSchema.nullable(), medianMs: int.nullable(), taskMedianMs: int.nullable() }),
+  reliability: z.object({ part: int, ok: int, counted: int }),
+  perf: int,
+  score: int,
+  why: z.array(z.string()),
+  raters: z.array(RaterViewSchema),
+  ratersTotal: int,
+});
+export type ModelScore = z.infer<typeof ModelScoreSchema>;
+
+export const ProducerScoreSchema = z.object({
+  producerKey: PublicKeySchema,
+  name: z.string().nullable(),
+  payers: int,
+  okObservations: int,
+  qualified: z.boolean(),
+  /** Its models' parts averaged by their payers (per-mille); popularity = distinct paying users. */
+  parts: z.object({ quality: int, latency: int, reliability: int, popularity: int }),
+  score: int,
+  /** Share of the epoch's total score, parts per million. */
+  sharePpm: int,
+  amount: int,
+  why: z.array(z.string()),
+  models: z.array(ModelIdSchema),
+});
+
+export const EpochComputationSchema = z.object({
+  summary: EpochSummarySchema,
+  params: RewardParamsSchema,
+  formula: z.array(z.string()),
+  inputsDigest: HashHexSchema,
+  totalScore: int,
+  producers: z.array(ProducerScoreSchema),
+  models: z.array(ModelScoreSchema),
+  tasks: z.array(z.object({ task: TaskSchema, medianLatencyMs: int, observations: int })),
+  ignored: z.object({ ownCalls: int, ownSignals: int, unpaidSignals: int, lateRecords: int, uncertifiedObservations: int }),
+});
+export type EpochComputation = z.infer<typeof EpochComputationSchema>;
+
+export const LeaderboardSchema = z.object({
+  task: TaskSchema,
+  epoch: int.nullable(),
+  final: z.boolean(),
+  models: z.array(
+    z.object({
+      rank: int,
+      modelId: ModelIdSchema,
+      name: z.string().nullable(),
+      producerKey: PublicKeySchema,
+      producerName: z.string().nullable(),
+      payers: int,
+      quality: int,
+      latency: int,
+      reliability: int,
+      perf: int,
+      score: int,
+      qualified: z.boolean(),
+    }),
+  ),
+  producers: z.array(z.object({ producerKey: PublicKeySchema, name: z.string().nullable(), score: int, amount: int, models: int })),
+});
+
+const PriceShape = z.object({ inputPer1M: int, outputPer1M: int, perRequest: int });
+const StandingSchema = z.object({
+  price: PriceShape.nullable(),
+  referenceCost: int.nullable(),
+  valueScore: int,
+  valueRank: int.nullable(),
+  dominated: z.boolean(),
+  /** Replayed workload calls this model would win, of `workload.samples`. */
+  chosen: int,
+  sharePpm: int,
+  revenuePerEpoch: int,
+  projectedReward: int,
+});
+
+export const ProjectionSchema = z.object({
+  modelId: ModelIdSchema,
+  task: TaskSchema,
+  accuracyBps: int,
+  competitors: int,
+  maxFrontierCost: int.nullable(),
+  current: StandingSchema,
+  candidate: StandingSchema,
+  workload: z.object({ samples: int, from: int.nullable(), to: int.nullable(), callsPerEpoch: int, payersPerEpoch: int }),
+  basis: z.object({ epoch: int.nullable(), perf: int, totalScore: int, distributable: int, amount: int }),
+  notes: z.array(z.string()),
+});
+export type Projection = z.infer<typeof ProjectionSchema>;
+
+export const RewardEpochsSchema = z.object({
+  marketplaceId: PublicKeySchema.nullable(),
+  epochSeconds: int.nullable(),
+  graceSeconds: int.nullable(),
+  now: int,
+  params: RewardParamsSchema,
+  /** The local identity (as a producer it claims its own rewards). */
+  me: PublicKeySchema,
+  pool: z.object({
+    /** pool:rewards now: every fee received minus the valid claims. */
+    balance: int,
+    /** Computed for final epochs but not (validly) claimed yet. */
+    unclaimed: int,
+    /** Remainder carried out of the newest epoch listed. */
+    carried: int,
+  }),
+  total: int,
+  epochs: z.array(EpochSummarySchema),
+});

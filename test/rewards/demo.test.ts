@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandOutput } from '../../src-shared/contract';
+import { openTestEngine, type TestEngine } from '../catalog/helpers';
+
+let t: TestEngine;
+let epochs: CommandOutput<'rewards.epochs'>;
+beforeAll(async () => {
+  t = await openTestEngine({ dir: await mkdtemp(join(tmpdir(), 'ir-rewards-demo-')) });
+  await t.call('marketplace.openDemo', {});
+  epochs = await t.call('rewards.epochs', {});
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  if (t) await rm(t.dir, { recursive: true, force: true });
+});
+
+describe('the demo marketplace has incentive history', () => {
+  it('closes at least one epoch with charges, splits it exactly and accounts for the whole pool', () => {
+    const final = epochs.epochs.filter((e) => e.final && e.charges > 0);
+    expect(final.length).toBeGreaterThanOrEqual(1);
+    expect(final.some((e) => e.rewarded > 0)).toBe(true);
+    const chronological = [...epochs.epochs].reverse();
+    for (const [i, e] of chronological.entries()) {
+      expect(e.paid + e.carryOut).toBe(e.inflow + e.carryIn);
+      if (i > 0) expect(e.carryIn).toBe(chronological[i - 1]!.carryOut);
+      // The seeded month counts as received when it happened: nothing is late.
+      expect(e.lateCharges).toBe(0);
+    }
+    const inflow = chronological.reduce((s, e) => s + e.inflow, 0);
+    const claimed = chronological.reduce((s, e) => s + e.claimed, 0);
+    expect(epochs.pool.balance).toBe(inflow - claimed);
+    expect(epochs.pool.unclaimed).toBe(chronological.filter((e) => e.final).reduce((s, e) => s + e.paid - e.claimed, 0));
+  });
+
+  it('has the local producer claim every final epoch it earned in, and every claim checks out', () => {
+    for (const e of epochs.epochs) {
+      for (const claim of e.claims) expect(claim).toMatchObject({ status: 'valid', mine: true, amount: e.mine.amount });
+      if (e.final && e.mine.amount > 0) expect(e.mine.state).toBe('claimed');
+      if (e.final && e.mine.amount === 0) expect(e.mine.why.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('explains a final epoch: formula, producers with why, models with their raters', async () => {
+    const e = epochs.epochs.find((x) => x.final && x.rewarded > 0)!;
+    const c = await t.call('rewards.compute', { epoch: e.epoch });
+    expect(c.summary.resultHash).toBe(e.resultHash);
+    expect(c.formula.length).toBeGreaterThan(5);
+    expect(c.producers.length).toBeGreaterThan(1);
+    expect(c.producers.some((p) => p.qualified && p.amount > 0 && p.name !== null)).toBe(true);
+    for (const p of c.producers) expect(p.parts.popularity).toBe(p.payers);
+    expect(c.producers.filter((p) => !p.qualified).every((p) => p.why.some((w) => /threshold/.test(w)))).toBe(true);
+    const rated = c.models.find((m) => m.raters.length > 0)!;
+    expect(rated.name).not.toBeNull();
+    expect(rated.raters[0]).toHaveProperty('weight');
+    expect(c.tasks.length).toBeGreaterThan(0);
+    expect(c.models.every((m) => m.reliability.part >= 0 && m.reliability.part <= 1000 && m.perf <= 1000)).toBe(true);
+  });
+
+  it('ranks a task in the leaderboard and projects a price cut for a local model', async () => {
+    const board = await t.call('rewards.leaderboard', { task: 'support' });
+    expect(board.models.length).toBeGreaterThan(0);
+    expect(board.models.map((m) => m.rank)).toEqual(board.models.map((_, i) => i + 1));
+    for (let i = 1; i < board.models.length; i++) expect(board.models[i - 1]!.score).toBeGreaterThanOrEqual(board.models[i]!.score);
+    const mine = (await t.call('catalog.list', { filters: { producer: epochs.me }, limit: 10 })).items.find((i) => i.tasks.includes('support'))!;
+    const cheaper = { inputPer1M: Math.floor(mine.price!.inputPer1M / 4), outputPer1M: Math.floor(mine.price!.outputPer1M / 4), perRequest: 0 };
+    const p = await t.call('rewards.projection', { modelId: mine.id, candidate: cheaper, task: 'support' });
+    expect(p.workload.samples).toBeGreaterThan(0);
+    expect(p.candidate.valueScore).toBeGreaterThan(p.current.valueScore);
+    expect(p.candidate.sharePpm).toBeGreaterThanOrEqual(p.current.sharePpm);
+    expect(p.notes.length).toBeGreaterThan(0);
+  });
+
+  it('recomputes the same results after a restart (receipt times persist)', async () => {
+    await t.close();
+    t = await openTestEngine({ dir: t.dir });
+    const reopened = await t.call('rewards.epochs', {});
+    expect(reopened.epochs.map((e) => [e.epoch, e.resultHash, e.claimed])).toEqual(epochs.epochs.map((e) => [e.epoch, e.resultHash, e.claimed]));
+  });
+});
