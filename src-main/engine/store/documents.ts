@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile, open } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   Repo,
@@ -9,37 +9,13 @@ import {
   type NetworkAdapterInterface,
   type PeerId,
 } from '@automerge/automerge-repo';
-import { DurableFileStorage, syncFolder } from './file-storage';
+import { writeAtomically } from './atomic-file';
+import { isDocName, recordsOf, type IndexDoc, type RecordDoc, type StoreChange, type StoredDoc } from './doc-types';
+import { DurableFileStorage } from './file-storage';
 
-/** A shared document: signed records as single bytes values keyed by their hash. */
-export interface RecordDoc {
-  records: Record<string, Uint8Array>;
-}
-
-/**
- * The index: every record document this engine knows, URL → name (e.g. `catalog/<producerKey>`).
- * Keyed by URL, not by name: two engines that each made a document for one name (two devices of a
- * producer, two offline reviewers of a model) both keep theirs through a merge, so no URL is lost;
- * a name may map to several URLs and its records are the union of theirs.
- */
-export interface IndexDoc {
-  docs: Record<string, string>;
-}
-
-export interface StoredDoc {
-  url: AutomergeUrl;
-  name: string;
-  handle: DocHandle<RecordDoc>;
-}
-
-/** One change to a record document (name set) or to this engine's index (name null). */
-export interface StoreChange {
-  url: AutomergeUrl;
-  name: string | null;
-  /** True when this engine made the change (append, restore), false when it came from a peer. */
-  local: boolean;
-  payload: DocHandleChangePayload<unknown>;
-}
+// Other modules import these from here, where they always were.
+export { isDocName, recordsOf, writeAtomically };
+export type { IndexDoc, RecordDoc, StoreChange, StoredDoc };
 
 export interface StoreOptions {
   network?: NetworkAdapterInterface[];
@@ -49,11 +25,6 @@ export interface StoreOptions {
 
 interface RootFile {
   indexUrl: AutomergeUrl;
-}
-
-/** A name in the index: printable, bounded; anything else a peer wrote there is ignored. */
-export function isDocName(name: unknown): name is string {
-  return typeof name === 'string' && name.length > 0 && name.length <= 200 && /^[\x21-\x7e]+$/.test(name);
 }
 
 /**
@@ -69,6 +40,8 @@ export class DocumentStore {
   /** Index entries whose document is not here yet (a peer listed it; nobody has sent it). */
   private readonly missing = new Map<AutomergeUrl, string>();
   private localDepth = 0;
+  private readonly unlisted = new Map<AutomergeUrl, string>();
+  private closing = false;
 
   private constructor(
     readonly repo: Repo,
@@ -207,8 +180,22 @@ export class DocumentStore {
     if (existing) return existing;
     this.missing.delete(url);
     const doc = this.register(url, name, handle);
-    if (this.index.doc()?.docs?.[url] !== name) this.writeIndex([[url, name]]);
+    if (this.index.doc()?.docs?.[url] !== name) this.listLater(url, name);
     return doc;
+  }
+
+  /**
+   * Adopted documents are listed in the index together, once per event-loop turn: each index change
+   * is also a sync message to every peer, and a first sync adopts documents by the hundred.
+   */
+  private listLater(url: AutomergeUrl, name: string): void {
+    this.unlisted.set(url, name);
+    if (this.unlisted.size > 1) return;
+    setImmediate(() => {
+      const entries = [...this.unlisted];
+      this.unlisted.clear();
+      if (!this.closing) this.writeIndex(entries);
+    });
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {
@@ -253,17 +240,17 @@ export class DocumentStore {
   }
 
   async close(): Promise<void> {
+    if (this.unlisted.size > 0) this.writeIndex([...this.unlisted]);
+    this.unlisted.clear();
+    this.closing = true;
     this.listeners.clear();
-    await this.repo.flush();
-    await this.repo.shutdown();
+    // What repo.shutdown() does, but flushing only documents that are here: flushing a handle still
+    // waiting for a peer (a listed document nobody sent yet) throws.
+    this.repo.networkSubsystem.disconnect();
+    const ready = Object.values(this.repo.handles).filter((h) => h.isReady());
+    await this.repo.flush(ready.map((h) => h.documentId));
     await this.storage.close();
   }
-}
-
-/** The records map of a document, whatever a peer did to it (removed, replaced by a scalar). */
-export function recordsOf(doc: unknown): Record<string, unknown> {
-  const records = (doc as { records?: unknown } | undefined)?.records;
-  return typeof records === 'object' && records !== null && !(records instanceof Uint8Array) ? (records as Record<string, unknown>) : {};
 }
 
 async function readRoot(path: string): Promise<RootFile | null> {
@@ -275,18 +262,4 @@ async function readRoot(path: string): Promise<RootFile | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-}
-
-/** Small local files (root pointer, settings, keys) are replaced atomically and durably too. */
-export async function writeAtomically(path: string, content: string, mode = 0o600): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}`;
-  await writeFile(temp, content, { mode });
-  const handle = await open(temp, 'r+');
-  try {
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-  await syncFolder(join(path, '..'));
 }

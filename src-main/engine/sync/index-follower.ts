@@ -5,11 +5,14 @@ import { isDocName, type DocumentStore, type IndexDoc, type StoredDoc } from '..
 export const MAX_DOCS = 200_000;
 const PARALLEL_ADOPTIONS = 64;
 
-function entriesOf(handle: DocHandle<IndexDoc>): Array<[AutomergeUrl, string]> {
+/** The entries of an index this engine does not hold yet (checking a URL costs a base58check decode). */
+function newEntries(handle: DocHandle<IndexDoc>, known: (url: string) => boolean): Array<[AutomergeUrl, string]> {
   if (!handle.isReady()) return [];
   const docs = (handle.doc() as { docs?: unknown } | undefined)?.docs;
   if (typeof docs !== 'object' || docs === null) return [];
-  return Object.entries(docs as Record<string, unknown>).filter((e): e is [AutomergeUrl, string] => isValidAutomergeUrl(e[0]) && isDocName(e[1]));
+  return Object.entries(docs as Record<string, unknown>).filter(
+    (e): e is [AutomergeUrl, string] => !known(e[0]) && isDocName(e[1]) && isValidAutomergeUrl(e[0]),
+  );
 }
 
 /**
@@ -58,8 +61,9 @@ export class IndexFollower {
 
   /** Entries peers wrote into this engine's own index, and ones whose document never arrived. */
   scanOwn(): void {
-    for (const [url, name] of this.store.indexEntries()) this.want(url, name);
+    for (const [url, name] of newEntries(this.store.index, this.isKnown)) this.want(url, name);
     for (const [url, name] of this.store.missingDocuments()) this.want(url, name);
+    this.pump();
   }
 
   /** Tries every wanted document again (a new peer may have it). */
@@ -67,11 +71,12 @@ export class IndexFollower {
     this.parked.clear();
     for (const handle of this.followed.values()) this.scan(handle);
     this.scanOwn();
-    this.pump();
   }
 
+  private readonly isKnown = (url: string): boolean => this.store.document(url as AutomergeUrl) !== undefined || this.wanted.has(url as AutomergeUrl);
+
   private scan(handle: DocHandle<IndexDoc>): void {
-    for (const [url, name] of entriesOf(handle)) this.want(url, name);
+    for (const [url, name] of newEntries(handle, this.isKnown)) this.want(url, name);
     this.pump();
   }
 

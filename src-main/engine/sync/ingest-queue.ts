@@ -82,7 +82,9 @@ export class IngestQueue {
           console.error('sync: applying received records failed:', (error as Error).message);
         }
         const perRecord = (performance.now() - started) / fresh.length;
-        this.batchSize = Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.round(TARGET_MS / Math.max(perRecord, 0.001))));
+        // Grows at most twofold a batch: a batch of mostly known copies says little about the next.
+        const fit = Math.round(TARGET_MS / Math.max(perRecord, 0.001));
+        this.batchSize = Math.max(MIN_BATCH, Math.min(MAX_BATCH, fit, this.batchSize * 2));
       }
       this.processed += batch.length;
       if (this.head >= 10_000) {

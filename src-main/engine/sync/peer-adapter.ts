@@ -9,8 +9,6 @@ export interface PeerLink {
   storageId?: string | undefined;
 }
 
-const SLICE_MS = 10;
-
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -96,23 +94,24 @@ export class PeerNetworkAdapter extends NetworkAdapter {
   }
 
   /**
-   * ws emits every frame of a TCP read in one go, and applying a first-sync message to a large
-   * document takes tens of milliseconds: handing a burst over at once would hold the thread for
-   * seconds. So messages go to the repo in order, in slices of about 10 ms, with a setImmediate
-   * between slices so commands are answered meanwhile.
+   * ws emits every frame of a TCP read in one go, and the repo applies each message in promise
+   * continuations (microtasks) that all run before the thread can answer anything else: a burst of
+   * first-sync messages would hold it for seconds. So messages go to the repo in order, one per
+   * event-loop turn (setImmediate), and a command waits for one message at most.
    */
   private deliver(): void {
-    this.delivering = true;
-    const started = performance.now();
-    while (this.inbox.length > 0 && performance.now() - started < SLICE_MS) {
-      try {
-        this.emit('message', this.inbox.shift()!);
-      } catch (error) {
-        console.error('sync: a peer message could not be applied:', (error as Error).message);
-      }
+    const message = this.inbox.shift();
+    if (!message) {
+      this.delivering = false;
+      return;
     }
-    if (this.inbox.length > 0) setImmediate(() => this.deliver());
-    else this.delivering = false;
+    this.delivering = true;
+    try {
+      this.emit('message', message);
+    } catch (error) {
+      console.error('sync: a peer message could not be applied:', (error as Error).message);
+    }
+    setImmediate(() => this.deliver());
   }
 
   send(message: Message): void {

@@ -2,7 +2,7 @@ import type { DocHandle, PeerId } from '@automerge/automerge-repo';
 import type { PeerView, SyncProgress } from '../../../src-shared/sync';
 import type { Engine } from '../engine';
 import { SignatureVerifier } from '../identity/keys';
-import type { StoreChange } from '../store/documents';
+import type { StoreChange, StoredDoc } from '../store/documents';
 import { AckTracker } from './acks';
 import { ConflictLog } from './conflicts';
 import { PeerConnections } from './connections';
@@ -37,6 +37,7 @@ export class SyncService {
   private storageId: string | undefined;
   private retryTimer: NodeJS.Timeout | null = null;
   private mdnsWanted = false;
+  private readonly adopted: StoredDoc[] = [];
   lastSyncAt: number | null = null;
 
   constructor(private readonly engine: Engine) {
@@ -67,10 +68,7 @@ export class SyncService {
       },
       indexChanged: () => this.follower.scanOwn(),
     });
-    this.follower = new IndexFollower(docs, (doc) => {
-      this.guard.takeIn(doc.url, doc.name);
-      this.events.progress();
-    });
+    this.follower = new IndexFollower(docs, (doc) => this.takeIn(doc));
     this.connections = new PeerConnections(engine.keys.device.publicKey, this.peers, {
       self: (marketplace) => this.self(marketplace),
       up: (peer) => this.peerUp(peer),
@@ -123,6 +121,24 @@ export class SyncService {
     return { key: this.engine.keys.device, marketplace: id, index: this.engine.docs.indexUrl, storageId: this.storageId, verifier: this.verifier };
   }
 
+  /**
+   * Reading a whole document's records costs a few ms and adoptions finish by the dozen at once:
+   * adopted documents are read one per event-loop turn.
+   */
+  private takeIn(doc: StoredDoc): void {
+    this.adopted.push(doc);
+    if (this.adopted.length > 1) return;
+    const next = () => {
+      const doc = this.adopted[0];
+      if (!doc) return;
+      this.guard.takeIn(doc.url, doc.name);
+      this.adopted.shift();
+      this.events.progress();
+      if (this.adopted.length > 0) setImmediate(next);
+    };
+    setImmediate(next);
+  }
+
   private peerUp(peer: PeerHello): void {
     void this.follower.follow(peer.index as never);
     this.follower.retry();
@@ -160,7 +176,7 @@ export class SyncService {
   progress(): SyncProgress {
     const { queue, follower, engine } = this;
     return {
-      active: queue.busy || follower.busy,
+      active: queue.busy || follower.busy || this.adopted.length > 0,
       docsKnown: follower.known,
       docsReady: engine.docs.size,
       recordsReceived: queue.received,
