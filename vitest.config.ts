@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          setupFiles: ['test/renderer/setup-timeouts.ts'],
           include: ['test/renderer/**/*.test.tsx', 'test/renderer/**/*.test.ts'],
         },
       },
