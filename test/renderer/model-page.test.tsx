@@ -8,6 +8,7 @@ import { fakeTransport } from './fake-transport';
 import { makeCatalogItem, makeHealth } from './fixtures';
 import { makeCharge, makePriceChange } from './market-fixtures';
 import { renderWithTransport } from './render-app';
+import { makeSummary } from './review-fixtures';
 
 withLayout();
 
@@ -21,6 +22,10 @@ function openModel(item: CatalogItem, extra: Handlers) {
     'catalog.get': () => item,
     'pricing.history': () => [],
     'ledger.entries': () => ({ total: 0, items: [], totals: { credits: 0, debits: 0, net: 0 } }),
+    'reviews.summary': ({ modelId }) => makeSummary(modelId),
+    'reviews.list': () => ({ total: 0, items: [] }),
+    'reviews.mine': () => [],
+    'evals.reports': () => [],
     ...extra,
   });
   renderWithTransport(<UserApp />, transport);
@@ -60,22 +65,23 @@ describe('model page', () => {
     expect(await within(page).findByTestId('price-chart-scheduled')).toBeTruthy();
   });
 
-  it('says "no reviews yet" until there is a rating, and shows the rating with its source after', async () => {
-    const unrated = makeCatalogItem();
-    unrated.metrics = { ...unrated.metrics, ratingX100: { value: null, source: 'reviews' } };
-    openModel(unrated, {});
+  it('says "no reviews yet" until a review counts, from reviews.summary', async () => {
+    const item = makeCatalogItem();
+    const transport = openModel(item, {});
     const page = await detail();
-    const reviews = within(page).getByTestId('reviews-summary');
+    const reviews = await within(page).findByTestId('review-summary');
     expect(reviews.getAttribute('data-state')).toBe('empty');
     expect(reviews.textContent).toMatch(/No reviews yet/);
+    expect(transport.callsOf('reviews.summary')).toEqual([{ modelId: item.id }]);
   });
 
-  it('shows a rating once reviews exist', async () => {
-    openModel(makeCatalogItem(), {});
-    const reviews = within(await detail()).getByTestId('reviews-summary');
+  it('shows the Bayesian average with one decimal once reviews exist', async () => {
+    const item = makeCatalogItem();
+    openModel(item, { 'reviews.summary': () => makeSummary(item.id, { count: 3, verified: 2, averageX100: 437, meanX100: 467, histogram: [0, 0, 0, 1, 2] }) });
+    const reviews = await within(await detail()).findByTestId('review-summary');
     expect(reviews.getAttribute('data-state')).toBe('rated');
-    expect(reviews.textContent).toContain('4.37 / 5');
-    expect(within(reviews).getByTestId('source-badge').textContent).toBe('reviews');
+    expect(within(reviews).getByTestId('review-average').textContent).toBe('4.4');
+    expect(within(reviews).getByTestId('stars').getAttribute('aria-label')).toBe('4.4 of 5 stars');
   });
 
   it('lists the model’s recent charges from ledger.entries: time, amount, tokens', async () => {

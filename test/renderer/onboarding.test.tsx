@@ -30,12 +30,13 @@ function emptyEngine() {
 }
 
 describe('first start', () => {
-  it('offers onboarding when there is no marketplace, without a dead "join" button', async () => {
+  it('offers onboarding when there is no marketplace: the demo, a new one, or joining one by invite', async () => {
     renderWithTransport(<UserApp />, emptyEngine());
     await screen.findByTestId('onboarding');
     expect(screen.getByTestId('open-demo')).toBeTruthy();
     expect(screen.getByTestId('create-marketplace')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /join/i })).toBeNull();
+    expect(screen.getByTestId('join-marketplace')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /join marketplace/i })).toBeTruthy();
     expect(screen.queryByTestId('catalog')).toBeNull();
   });
 

@@ -3,11 +3,12 @@ import type { CatalogItem } from '../../../src-shared/catalog';
 import { useCommand } from '../client/useCommand';
 import { REFERENCE_CALL_TOOLTIP } from '../format/metrics';
 import { formatCount, formatMoney } from '../format/numbers';
+import { EvalSection } from '../evals/EvalSection';
+import { ReviewsSection } from '../reviews/ReviewsSection';
 import { ErrorState, LoadingState } from '../shell/StatusViews';
 import { ModelMetrics, Row } from './ModelMetrics';
 import { PriceHistory } from './PriceHistory';
 import { RecentActivity } from './RecentActivity';
-import { ReviewsSummary } from './ReviewsSummary';
 
 function PriceFacts({ item }: { item: CatalogItem }) {
   return (
@@ -52,7 +53,9 @@ function Detail({ item, actions }: { item: CatalogItem; actions?: ReactNode }) {
       <h3>Metrics</h3>
       <ModelMetrics item={item} />
       <h3>Reviews</h3>
-      <ReviewsSummary item={item} />
+      <ReviewsSection item={item} />
+      <h3>Evaluations</h3>
+      <EvalSection item={item} />
       <h3>Recent activity</h3>
       <RecentActivity modelId={item.id} />
       <h3>Endpoint</h3>

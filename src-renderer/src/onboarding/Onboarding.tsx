@@ -3,10 +3,11 @@ import type { AppError } from '../../../src-shared/errors';
 import { useClient } from '../client/ClientContext';
 import { asAppError } from '../client/errors';
 import { CreateMarketplaceForm } from './CreateMarketplaceForm';
+import { JoinMarketplaceForm } from './JoinMarketplaceForm';
 
 /**
- * First start: the data folder holds no marketplace yet. Joining another instance's marketplace
- * needs sync, which is not here yet, so it is not offered.
+ * First start: the data folder holds no marketplace yet. Open the demo, create a marketplace (this
+ * identity holds its treasury), or join another peer's with an invite.
  */
 export function Onboarding({ onReady }: { onReady(): void }) {
   const client = useClient();
@@ -57,6 +58,14 @@ export function Onboarding({ onReady }: { onReady(): void }) {
         <section className="card">
           <h2>Create a new marketplace</h2>
           <CreateMarketplaceForm onCreated={onReady} />
+        </section>
+        <section className="card" aria-label="Join a marketplace">
+          <h2>Join a marketplace</h2>
+          <p>
+            Paste an invite from a peer of an existing marketplace. Its catalog, prices and ledger arrive by sync; every record is
+            checked before it counts.
+          </p>
+          <JoinMarketplaceForm onJoined={onReady} />
         </section>
       </div>
     </div>

@@ -2,14 +2,18 @@ import { EmptyState } from '../shell/StatusViews';
 import { WindowFrame } from '../shell/WindowFrame';
 import { useUiStore } from '../state/ui-store';
 import { MyModelsScreen } from './MyModelsScreen';
+import { PerformanceScreen } from './performance/PerformanceScreen';
 import { PricingScreen } from './pricing/PricingScreen';
 import { ProfileScreen } from './ProfileScreen';
+import { ProducerReviewsScreen } from './reviews/ProducerReviewsScreen';
 import { RevenueScreen } from './revenue/RevenueScreen';
 
 const SCREENS = [
   { id: 'my-models', label: 'My models' },
   { id: 'pricing', label: 'Pricing' },
   { id: 'revenue', label: 'Revenue' },
+  { id: 'producer-reviews', label: 'Reviews' },
+  { id: 'performance', label: 'Performance' },
   { id: 'profile', label: 'Profile' },
 ] as const;
 
@@ -33,6 +37,8 @@ export function ProducerApp() {
         if (screen === 'pricing') return <PricingScreen producerKey={me} />;
         if (screen === 'revenue') return <RevenueScreen producerKey={me} />;
         if (screen === 'profile') return <ProfileScreen />;
+        if (screen === 'producer-reviews') return <ProducerReviewsScreen producerKey={me} />;
+        if (screen === 'performance') return <PerformanceScreen producerKey={me} />;
         return <MyModelsScreen producerKey={me} />;
       }}
     </WindowFrame>

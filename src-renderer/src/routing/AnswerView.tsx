@@ -87,7 +87,7 @@ export function AnswerView({ call }: { call: Exclude<CallState, { status: 'idle'
               <Attempts attempts={call.result.attempts} nameOf={nameOf} />
             </>
           )}
-          <Feedback key={call.result.decisionId} decisionId={call.result.decisionId} modelName={call.result.modelName} />
+          <Feedback key={call.result.decisionId} decisionId={call.result.decisionId} modelName={call.result.modelName} task={call.result.plan.task} />
         </>
       )}
     </section>

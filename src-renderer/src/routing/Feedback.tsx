@@ -1,14 +1,45 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { CommandOutput } from '../../../src-shared/contract';
+import { producerOf } from '../../../src-shared/domain';
 import type { AppError } from '../../../src-shared/errors';
 import { useClient } from '../client/ClientContext';
 import { asAppError } from '../client/errors';
+import { useIdentityKey } from '../shell/HealthContext';
+import { Thumb } from '../shell/icons';
+import { useUiStore } from '../state/ui-store';
 
-/** A thumb drawn inline: emoji glyphs are missing from many desktop fonts. */
-function Thumb({ down = false }: { down?: boolean }) {
+type Sent = CommandOutput<'feedback.submit'> & { up: boolean; note: string };
+
+/**
+ * After a vote: the feedback counts already; "Turn into a review" opens the write-review dialog
+ * with this call's model and charge (feedback.submit returns it), so the review is verified usage.
+ */
+function FeedbackDone({ sent, modelName, task }: { sent: Sent; modelName: string; task: string }) {
+  const me = useIdentityKey();
+  const openReviewDialog = useUiStore((s) => s.openReviewDialog);
+  const own = me !== null && producerOf(sent.modelId) === me;
   return (
-    <svg className="thumb" viewBox="0 0 24 24" aria-hidden="true" style={down ? { transform: 'rotate(180deg)' } : undefined}>
-      <path d="M2 10h4v12H2zM22 11c0-1.1-.9-2-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 2 7.6 7.6C7.2 8 7 8.5 7 9v10c0 1.1.9 2 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7z" />
-    </svg>
+    <div className="form-success feedback-done" role="status" data-testid="feedback-done" data-up={sent.up}>
+      <span>
+        <Thumb down={!sent.up} /> Feedback signed: it counts toward {modelName}&rsquo;s quality estimate for this task.
+      </span>
+      {own ? (
+        <span className="muted" data-testid="feedback-own-model">
+          You produce this model, so you cannot review it.
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => openReviewDialog({ modelId: sent.modelId, task, ...(sent.chargeHash ? { chargeId: sent.chargeHash } : {}), ...(sent.note ? { text: sent.note } : {}) })}
+          data-testid="feedback-to-review"
+          data-model-id={sent.modelId}
+          data-charge={sent.chargeHash ?? ''}
+        >
+          Turn into a review
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -16,19 +47,22 @@ function Thumb({ down = false }: { down?: boolean }) {
  * Thumbs up / down on the answer (feedback.submit): signed, it moves the model's routing quality
  * estimate. One vote per answer; the optional note goes with it.
  */
-export function Feedback({ decisionId, modelName }: { decisionId: string; modelName: string }) {
+export function Feedback({ decisionId, modelName, task }: { decisionId: string; modelName: string; task: string }) {
   const client = useClient();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<boolean | null>(null);
+  const [sent, setSent] = useState<Sent | null>(null);
   const [failure, setFailure] = useState<AppError | null>(null);
+  const noteInput = useRef<HTMLInputElement>(null);
 
   async function vote(up: boolean) {
     setBusy(true);
     setFailure(null);
+    // The field itself holds what was typed last, even if a click lands before React re-rendered.
+    const trimmed = (noteInput.current?.value ?? note).trim();
     try {
-      await client.call('feedback.submit', { decisionId, up, ...(note.trim() ? { note: note.trim() } : {}) });
-      setSent(up);
+      const answer = await client.call('feedback.submit', { decisionId, up, ...(trimmed ? { note: trimmed } : {}) });
+      setSent({ ...answer, up, note: trimmed });
     } catch (error) {
       setFailure(asAppError(error));
     } finally {
@@ -36,13 +70,7 @@ export function Feedback({ decisionId, modelName }: { decisionId: string; modelN
     }
   }
 
-  if (sent !== null) {
-    return (
-      <p className="form-success feedback-done" role="status" data-testid="feedback-done" data-up={sent}>
-        <Thumb down={!sent} /> Feedback signed: it counts toward {modelName}&rsquo;s quality estimate for this task.
-      </p>
-    );
-  }
+  if (sent !== null) return <FeedbackDone sent={sent} modelName={modelName} task={task} />;
   return (
     <div className="feedback" data-testid="feedback">
       <span className="muted">Was this answer good?</span>
@@ -53,6 +81,7 @@ export function Feedback({ decisionId, modelName }: { decisionId: string; modelN
         <Thumb down /> Bad
       </button>
       <input
+        ref={noteInput}
         className="feedback-note"
         data-testid="feedback-note"
         placeholder="Note (optional), sent with your vote"

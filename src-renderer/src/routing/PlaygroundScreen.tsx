@@ -21,9 +21,13 @@ export function PlaygroundScreen() {
   const [tried, setTried] = useState(false);
   const { plan, call, runPlan, send } = usePlayground();
 
+  // Built from the store at the moment of the click, not from this render: a click can land before
+  // React re-rendered with the last keystroke, and must still send what was typed.
   function attempt(run: (ready: NonNullable<typeof input>) => Promise<void>) {
     setTried(true);
-    if (input) void run(input);
+    const now = useUiStore.getState();
+    const ready = buildRouteInput(now.playground, now.pinnedModelId).input;
+    if (ready) void run(ready);
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { CommandOutput } from '../../../src-shared/contract';
 import { formatPlural, shortKey } from '../format/numbers';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 type Health = CommandOutput<'system.health'>;
 
@@ -23,6 +24,14 @@ export function StatusLine({ health }: { health: Health | undefined }) {
           <span data-testid="status-identity" title={`Your public key ${health.identity.publicKey}`}>
             Identity <code>{shortKey(health.identity.publicKey)}</code>
           </span>
+          {marketplace && (
+            <>
+              <span className="status-sep" aria-hidden="true">
+                ·
+              </span>
+              <SyncIndicator />
+            </>
+          )}
           <span className="status-spacer" />
           <span className="muted">{formatPlural(health.counts.models, 'model')}</span>
           <span className="muted">engine {health.version}</span>

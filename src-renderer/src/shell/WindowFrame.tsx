@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CommandOutput } from '../../../src-shared/contract';
 import { useCommand } from '../client/useCommand';
 import { AppShell, type ScreenLink } from './AppShell';
+import { HealthProvider } from './HealthContext';
 import { ErrorState, LoadingState, UnauthorizedScreen } from './StatusViews';
 
 export type Health = CommandOutput<'system.health'>;
@@ -9,7 +10,7 @@ export type Health = CommandOutput<'system.health'>;
 /**
  * Everything a window shows depends on system.health (is there a marketplace, who am I), so the
  * frame reads it once and hands it to the window's content. The status line's counts change with
- * the catalog, hence catalog.changed too.
+ * the catalog, hence catalog.changed too. Components below read the identity through HealthProvider.
  */
 export function WindowFrame({
   windowName,
@@ -26,7 +27,7 @@ export function WindowFrame({
   if (!data && health.error?.code === 'UNAUTHORIZED') return <UnauthorizedScreen error={health.error} />;
 
   let content: ReactNode;
-  if (data) content = children(data, health.reload);
+  if (data) content = <HealthProvider health={data}>{children(data, health.reload)}</HealthProvider>;
   else if (health.error && !health.loading) content = <ErrorState error={health.error} onRetry={health.reload} testId="health-error" />;
   else content = <LoadingState label="Connecting to the InfiniRoute engine…" testId="health-loading" />;
 

@@ -21,7 +21,12 @@ export type ScreenId =
   | 'my-models'
   | 'pricing'
   | 'revenue'
-  | 'profile';
+  | 'profile'
+  | 'my-reviews'
+  | 'network'
+  | 'integrity'
+  | 'producer-reviews'
+  | 'performance';
 
 /** catalog.compare takes 2 to 6 models. */
 export const MIN_COMPARE = 2;
@@ -37,6 +42,17 @@ export const INITIAL_WORKLOAD: WorkloadText = { inputTokens: '1000', outputToken
 
 export type ListingEditor = { mode: 'new' } | { mode: 'edit'; id: string };
 
+/** What the write-review dialog opens with: the model, and what the opener already knows. */
+export interface ReviewSeed {
+  modelId: string;
+  /** The charge of the call being reviewed (playground feedback), so the review is verified. */
+  chargeId?: string;
+  /** e.g. the note typed with a thumbs up/down. */
+  text?: string;
+  /** The task the call was routed for. */
+  task?: string;
+}
+
 export interface UiState {
   screen: ScreenId;
   selectedModelId: string | null;
@@ -50,6 +66,8 @@ export interface UiState {
   pinnedModelId: string | null;
   playground: PlaygroundText;
   ledger: LedgerView;
+  /** The open write-review dialog (one per window), or null. */
+  reviewDialog: ReviewSeed | null;
   showScreen(screen: ScreenId): void;
   selectModel(id: string | null): void;
   setQueryText(text: string): void;
@@ -73,6 +91,8 @@ export interface UiState {
   selectLedgerEntry(hash: string | null): void;
   /** Opens the ledger explorer with this entry's detail (e.g. the charge of a call). */
   showLedgerEntry(hash: string): void;
+  openReviewDialog(seed: ReviewSeed): void;
+  closeReviewDialog(): void;
 }
 
 const initial = {
@@ -86,6 +106,7 @@ const initial = {
   pinnedModelId: null,
   playground: INITIAL_PLAYGROUND,
   ledger: INITIAL_LEDGER_VIEW,
+  reviewDialog: null,
 };
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -123,6 +144,8 @@ export const useUiStore = create<UiState>()((set) => ({
   setLedgerPage: (page) => set((s) => ({ ledger: { ...s.ledger, page } })),
   selectLedgerEntry: (selected) => set((s) => ({ ledger: { ...s.ledger, selected } })),
   showLedgerEntry: (hash) => set((s) => ({ screen: 'ledger', ledger: { ...s.ledger, selected: hash } })),
+  openReviewDialog: (reviewDialog) => set({ reviewDialog }),
+  closeReviewDialog: () => set({ reviewDialog: null }),
 }));
 
 /** Back to a fresh window's state (tests, and a window that switches marketplace). */

@@ -3,12 +3,16 @@ import { CompareScreen } from '../compare/CompareScreen';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { WalletScreen } from '../ledger/WalletScreen';
 import { Onboarding } from '../onboarding/Onboarding';
+import { MyReviewsScreen } from '../reviews/MyReviewsScreen';
+import { ReviewDialogHost } from '../reviews/ReviewDialogHost';
 import { DecisionsScreen } from '../routing/DecisionsScreen';
 import { PlaygroundScreen } from '../routing/PlaygroundScreen';
 import { RoutingSettingsScreen } from '../routing/settings/RoutingSettingsScreen';
 import type { Health } from '../shell/WindowFrame';
 import { WindowFrame } from '../shell/WindowFrame';
 import { useUiStore, type ScreenId } from '../state/ui-store';
+import { IntegrityScreen } from '../sync/IntegrityScreen';
+import { NetworkScreen } from '../sync/NetworkScreen';
 
 function Screen({ screen, health }: { screen: ScreenId; health: Health }) {
   const me = health.identity.publicKey;
@@ -25,6 +29,12 @@ function Screen({ screen, health }: { screen: ScreenId; health: Health }) {
       return <LedgerScreen me={me} />;
     case 'routing':
       return <RoutingSettingsScreen />;
+    case 'my-reviews':
+      return <MyReviewsScreen />;
+    case 'network':
+      return <NetworkScreen />;
+    case 'integrity':
+      return <IntegrityScreen />;
     default:
       return <CatalogScreen />;
   }
@@ -43,6 +53,9 @@ export function UserApp() {
     { id: 'wallet', label: 'Wallet' },
     { id: 'ledger', label: 'Ledger' },
     { id: 'routing', label: 'Routing' },
+    { id: 'my-reviews', label: 'My reviews' },
+    { id: 'network', label: 'Network' },
+    { id: 'integrity', label: 'Integrity' },
   ] as const;
   return (
     <WindowFrame windowName="Marketplace" screens={screens}>
@@ -55,7 +68,10 @@ export function UserApp() {
             }}
           />
         ) : (
-          <Screen screen={screen} health={health} />
+          <>
+            <Screen screen={screen} health={health} />
+            <ReviewDialogHost />
+          </>
         )
       }
     </WindowFrame>

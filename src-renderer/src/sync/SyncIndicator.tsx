@@ -1,0 +1,34 @@
+import { formatPlural } from '../format/numbers';
+import { useNow } from '../shell/useNow';
+import { connectionSummary } from './sync-view';
+import { useSyncProgress, useSyncStatus } from './useSyncStatus';
+
+/** The status line's connection state: peers and last sync, a running sync, or offline. */
+export function SyncIndicator() {
+  const status = useSyncStatus();
+  const progress = useSyncProgress(status.data?.progress);
+  const now = useNow();
+  if (!status.data) {
+    if (!status.error) return null;
+    return (
+      <span className="muted" data-testid="status-sync" data-state="unknown" title={`Sync status unavailable: ${status.error.message}`}>
+        sync status unavailable
+      </span>
+    );
+  }
+  const { state, text } = connectionSummary(status.data, progress, now);
+  const quarantined = status.data.counts.quarantined;
+  return (
+    <>
+      <span className={`sync-dot sync-${state}`} aria-hidden="true" />
+      <span data-testid="status-sync" data-state={state} title="Peer sync: every screen works offline from local data; peers exchange signed records when they meet">
+        {text}
+      </span>
+      {quarantined > 0 && (
+        <span className="badge badge-claimed" data-testid="status-quarantined" title="Records received from peers that failed verification and did not take effect">
+          {formatPlural(quarantined, 'record')} quarantined
+        </span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { PeerView, SyncProgress, SyncStatus } from '../../../src-shared/sync';
+import { formatCount, formatPlural } from '../format/numbers';
+import { formatAgo, formatIn } from '../format/relative';
+
+export type ConnectionState = 'syncing' | 'online' | 'offline' | 'off';
+
+/**
+ * The status line's one phrase about peers: "2 peers · synced 12 s ago", "syncing · 45 %",
+ * "offline". Offline is a normal state, not an error: every screen works from local data.
+ */
+export function connectionSummary(status: SyncStatus, progress: SyncProgress | null, now: number): { state: ConnectionState; text: string } {
+  const connected = status.peers.filter((p) => p.connected).length;
+  const pending = status.pending.records > 0 ? ` · ${formatPlural(status.pending.records, 'record')} not yet shared` : '';
+  if (progress?.active) return { state: 'syncing', text: `syncing · ${progressPercent(progress)} %` };
+  if (connected > 0) {
+    const synced = status.lastSyncAt === null ? 'connecting' : `synced ${formatAgo(status.lastSyncAt, now)}`;
+    return { state: 'online', text: `${formatPlural(connected, 'peer')} · ${synced}${pending}` };
+  }
+  if (status.listening === null) return { state: 'off', text: `offline · sync is off${pending}` };
+  const last = status.lastSyncAt === null ? '' : ` · last synced ${formatAgo(status.lastSyncAt, now)}`;
+  return { state: 'offline', text: `offline${last}${pending}` };
+}
+
+/** Records verified of those received, else documents held of those known; whole percent, never 100 while active. */
+export function progressPercent(progress: SyncProgress): number {
+  const [done, total] = progress.recordsReceived > 0 ? [progress.recordsProcessed, progress.recordsReceived] : [progress.docsReady, progress.docsKnown];
+  if (total <= 0) return 0;
+  const percent = Math.floor((done * 100) / total);
+  return progress.active ? Math.min(99, percent) : percent;
+}
+
+export function progressText(progress: SyncProgress): string {
+  return `${formatCount(progress.recordsProcessed)} of ${formatCount(progress.recordsReceived)} records verified · ${formatCount(progress.docsReady)} of ${formatCount(progress.docsKnown)} documents`;
+}
+
+/** What a peer row says about its link: connected which way, switched off by you, or when it is tried next. */
+export function peerState(peer: PeerView, now: number): { tone: 'ok' | 'warn' | 'off'; text: string } {
+  if (peer.connected) return { tone: 'ok', text: peer.direction === 'in' ? 'connected (they dialled)' : 'connected' };
+  if (!peer.enabled) return { tone: 'off', text: 'disconnected by you' };
+  if (peer.nextAttemptAt !== null) return { tone: 'warn', text: `not connected · retry ${formatIn(peer.nextAttemptAt, now)}` };
+  return { tone: 'warn', text: 'not connected' };
+}
+
+export const SOURCE_LABELS: Record<PeerView['source'], string> = {
+  manual: 'added by address',
+  mdns: 'found on the LAN',
+  invite: 'from an invite',
+  inbound: 'dialled in',
+};
