@@ -66,8 +66,9 @@ function startServe(dataDir: string, port: number, token: string): Promise<{ chi
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       stdout += d.toString();
+      // Both URL lines, not just the first: a loaded machine may deliver them in separate chunks.
       const match = /^Open: (\S+)$/m.exec(stdout);
-      if (match) resolve({ child, stdout, openUrl: match[1]! });
+      if (match && /^Producer console: \S+$/m.test(stdout)) resolve({ child, stdout, openUrl: match[1]! });
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code}) before it printed its URL: ${stderr}`)));
   });
