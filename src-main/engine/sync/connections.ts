@@ -64,6 +64,11 @@ export class PeerConnections {
     return this.listener ? { host: this.listener.host, port: this.listener.port } : null;
   }
 
+  /** Dialling and keeping links (start() was called). */
+  get running(): boolean {
+    return this.ticker !== null;
+  }
+
   isConnected(key: string): boolean {
     return this.links.has(key);
   }

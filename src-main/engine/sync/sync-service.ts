@@ -152,7 +152,8 @@ export class SyncService {
       const puts = change.payload.patches.filter((p) => p.action === 'put' && p.path[0] === 'records').length;
       if (puts > 0) {
         this.acks.appended(change.payload.handle.documentId, puts);
-        this.events.syncChanged();
+        // Only an engine that syncs tells the windows (an offline one, e.g. a CLI run, has no one to tell).
+        if (this.connections.running) this.events.syncChanged();
       }
       return;
     }
