@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup-timeouts.ts'],
+          testTimeout: 10_000,
           include: ['test/renderer/**/*.test.tsx', 'test/renderer/**/*.test.ts'],
         },
       },
