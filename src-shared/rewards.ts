@@ -135,6 +135,8 @@ export const ProducerScoreSchema = z.object({
 export const EpochComputationSchema = z.object({
   summary: EpochSummarySchema,
   params: RewardParamsSchema,
+  /** The signed marketplace config the epoch was cut and funded with: fee rate, epoch length, grace. */
+  marketplace: z.object({ feeBps: int, epochSeconds: int, graceSeconds: int }),
   formula: z.array(z.string()),
   inputsDigest: HashHexSchema,
   totalScore: int,

@@ -108,9 +108,11 @@ export function computationView(engine: Engine, result: EpochResult, filter: { p
   const wanted = (producerKey: string, modelId?: string) => (!filter.producerKey || producerKey === filter.producerKey) && (!filter.modelId || modelId === undefined || modelId === filter.modelId);
   const models = result.models.filter((m) => wanted(m.producerKey, m.modelId));
   const producerKeys = new Set(models.map((m) => m.producerKey));
+  const config = engine.rewards.config();
   return {
     summary: summaryOf(engine, result, engine.rewards.claims()),
     params: REWARD_PARAMS,
+    marketplace: { feeBps: engine.marketplace.info()?.feeBps ?? 0, epochSeconds: (config?.lenMs ?? 0) / 1000, graceSeconds: (config?.graceMs ?? 0) / 1000 },
     formula: formulaLines(REWARD_PARAMS),
     inputsDigest: result.inputsDigest,
     totalScore: result.totalScore,

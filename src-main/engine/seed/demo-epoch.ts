@@ -14,8 +14,8 @@ const TEXTS = ['Did the job on the first try.', 'Good answers, a bit slow at tim
  * calls it paid for (the only demo user whose identity key still exists: the ledger seeder forgets
  * the others'), the month's records counted as received when they happened (seeded history, so
  * the closed epochs include them and no review burst hold applies), and the local producer's
- * claims for every final epoch in which it earned a reward. Other producers' rewards stay
- * claimable: their keys are gone.
+ * claims for every final epoch in which it earned a reward except the newest, which it can claim
+ * in the producer console. Other producers' rewards stay claimable: their keys are gone.
  */
 export async function seedDemoEpoch(engine: Engine, random: () => number): Promise<void> {
   const me = engine.keys.identity;
@@ -51,8 +51,8 @@ export async function seedDemoEpoch(engine: Engine, random: () => number): Promi
   }
   for (const [doc, records] of byDoc) await engine.publish(doc, records);
   engine.rewards.inputs.backdateHistory();
-  for (const result of engine.rewards.epochs()) {
-    if (now >= result.window.finalAt && (result.amounts.get(me.publicKey) ?? 0) > 0) await claimReward(engine, result.window.epoch);
-  }
+  const earned = engine.rewards.epochs().filter((r) => now >= r.window.finalAt && (r.amounts.get(me.publicKey) ?? 0) > 0);
+  // The newest stays unclaimed: the producer console's Claim button has a real reward to collect.
+  for (const result of earned.slice(0, -1)) await claimReward(engine, result.window.epoch);
   await engine.rewards.inputs.flush();
 }

@@ -3,6 +3,7 @@ import { GENESIS_PREV, type LedgerEntryBody } from '../../../src-shared/ledger';
 import { MICRO_PER_CREDIT, callCost, feeOf } from '../../../src-shared/money';
 import type { Engine } from '../engine';
 import { generateSigningKey, type SigningKey } from '../identity/keys';
+import { epochOf, windowOf } from '../incentives/params';
 import { signCheckpoint } from '../ledger/checkpoint';
 import { checkpointSubject, ledgerDocName, ledgerSubject, POOL_ACCOUNT, producerAccount, TREASURY_ACCOUNT, userAccount } from '../ledger/entry-rules';
 import { MerkleTree, leafHash } from '../ledger/merkle';
@@ -10,6 +11,11 @@ import { draftOf, signRecord, type SignedRecord } from '../records/signed';
 
 const DAY = 86_400_000;
 const DEMO_USERS = 8;
+/** Demo users who pay for the local producer's support model, and their calls, in each rewarded epoch. */
+const LOCAL_PAYERS = 4;
+const LOCAL_CALLS = 2;
+/** How many of the newest final epochs get those calls. */
+const LOCAL_REWARDED_EPOCHS = 2;
 
 /** One signer's chain being written: seq, prev and the Merkle tree advance together. */
 class ChainWriter {
@@ -44,6 +50,39 @@ interface Payer {
   chain: ChainWriter;
   favourites: string[];
   calls: number;
+  joined: number;
+}
+
+type Event = { ts: number; payer: Payer; deposit?: number; modelId?: string };
+
+/**
+ * The local producer (My Model Lab) earns a reward in the newest final epochs whatever day the
+ * demo is created: four demo users pay twice each for its first support model in each of them,
+ * which meets the activity threshold (3 distinct paying users, 3 observed successes). Left to the
+ * random month, its four cheap models had too few distinct payers on 3 start days of 7, and the
+ * producer console's Claim button had nothing to do.
+ */
+function localRewardCalls(engine: Engine, models: readonly string[], payers: readonly Payer[], random: () => number): Event[] {
+  const info = engine.marketplace.info();
+  const me = engine.keys.identity.publicKey;
+  const modelId = models.find((id) => producerOf(id) === me && engine.catalog.listing(id)?.tasks.includes('support'));
+  if (!info || !modelId) return [];
+  const lenMs = info.epochSeconds * 1000;
+  const graceMs = info.graceSeconds * 1000;
+  const now = engine.clock();
+  // The newest epoch whose finalAt = close + grace has passed.
+  const newestFinal = epochOf(now - graceMs, lenMs) - 1;
+  const events: Event[] = [];
+  for (let epoch = newestFinal - LOCAL_REWARDED_EPOCHS + 1; epoch <= newestFinal; epoch++) {
+    const w = windowOf(epoch, lenMs, graceMs);
+    for (const payer of payers.slice(0, LOCAL_PAYERS)) {
+      for (let c = 0; c < LOCAL_CALLS; c++) {
+        const ts = Math.max(payer.joined + 60_000, w.start + 60_000 + Math.floor(random() * (lenMs - 120_000)));
+        if (ts < w.close) events.push({ ts, payer, modelId });
+      }
+    }
+  }
+  return events;
 }
 
 /**
@@ -74,24 +113,24 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
   const models = engine.catalog.modelIds().filter((id) => engine.catalog.priceAt(id, start) !== null).sort();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const treasury = new ChainWriter(treasuryKey, treasuryKey.publicKey);
-  const local: Payer = { chain: new ChainWriter(engine.keys.device, engine.keys.identity.publicKey), favourites: [], calls: 24 };
+  const local: Payer = { chain: new ChainWriter(engine.keys.device, engine.keys.identity.publicKey), favourites: [], calls: 24, joined: start };
   const payers: Payer[] = [local];
   const certs: SignedRecord[] = [];
   for (let i = 0; i < DEMO_USERS; i++) {
     const identity = generateSigningKey();
     const device = generateSigningKey();
     certs.push(signRecord(identity, draftOf('device-cert', identity.publicKey, 1, { deviceKey: device.publicKey, label: `demo user ${i + 1}` }, start - DAY)));
-    payers.push({ chain: new ChainWriter(device, identity.publicKey), favourites: [], calls: 25 + Math.floor(random() * 20) });
+    payers.push({ chain: new ChainWriter(device, identity.publicKey), favourites: [], calls: 25 + Math.floor(random() * 20), joined: start });
   }
-  type Event = { ts: number; payer: Payer; deposit?: number };
   const events: Event[] = [];
   for (const payer of payers) {
     payer.favourites = Array.from({ length: 3 }, () => pick(models));
-    const joined = start + Math.floor(random() * 3 * DAY);
+    const joined = (payer.joined = start + Math.floor(random() * 3 * DAY));
     const credits = payer === local ? 40 : 2 + Math.floor(random() * 6);
     events.push({ ts: joined, payer, deposit: credits * MICRO_PER_CREDIT });
     for (let c = 0; c < payer.calls; c++) events.push({ ts: joined + 60_000 + Math.floor(random() * (now - joined - 120_000)), payer });
   }
+  events.push(...localRewardCalls(engine, models, payers.slice(1), random));
   events.sort((a, b) => a.ts - b.ts || (b.deposit ? 1 : 0) - (a.deposit ? 1 : 0));
   const balances = new Map<Payer, number>();
   const deposit = (payer: Payer, amount: number, ts: number, note: string) => {
@@ -105,7 +144,7 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
       deposit(event.payer, event.deposit, event.ts, 'welcome credits');
       continue;
     }
-    const modelId = random() < 0.7 ? pick(event.payer.favourites) : pick(models);
+    const modelId = event.modelId ?? (random() < 0.7 ? pick(event.payer.favourites) : pick(models));
     const price = engine.catalog.priceAt(modelId, event.ts)!.price;
     const inputTokens = 200 + Math.floor(random() ** 2 * 24_000);
     const outputTokens = 50 + Math.floor(random() ** 2 * 4_000);

@@ -1,3 +1,4 @@
+import { TransparencyScreen } from '../rewards/TransparencyScreen';
 import { EmptyState } from '../shell/StatusViews';
 import { WindowFrame } from '../shell/WindowFrame';
 import { useUiStore } from '../state/ui-store';
@@ -6,6 +7,7 @@ import { PerformanceScreen } from './performance/PerformanceScreen';
 import { PricingScreen } from './pricing/PricingScreen';
 import { ProfileScreen } from './ProfileScreen';
 import { ProducerReviewsScreen } from './reviews/ProducerReviewsScreen';
+import { RewardsScreen } from './rewards/RewardsScreen';
 import { RevenueScreen } from './revenue/RevenueScreen';
 
 const SCREENS = [
@@ -14,6 +16,7 @@ const SCREENS = [
   { id: 'revenue', label: 'Revenue' },
   { id: 'producer-reviews', label: 'Reviews' },
   { id: 'performance', label: 'Performance' },
+  { id: 'rewards', label: 'Rewards' },
   { id: 'profile', label: 'Profile' },
 ] as const;
 
@@ -39,6 +42,8 @@ export function ProducerApp() {
         if (screen === 'profile') return <ProfileScreen />;
         if (screen === 'producer-reviews') return <ProducerReviewsScreen producerKey={me} />;
         if (screen === 'performance') return <PerformanceScreen producerKey={me} />;
+        if (screen === 'rewards') return <RewardsScreen producerKey={me} />;
+        if (screen === 'transparency') return <TransparencyScreen />;
         return <MyModelsScreen producerKey={me} />;
       }}
     </WindowFrame>

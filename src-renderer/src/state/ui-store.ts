@@ -3,8 +3,9 @@ import type { CatalogSort } from '../../../src-shared/catalog';
 import { clearedView, INITIAL_CATALOG_VIEW, type CatalogView } from './catalog-view';
 import { INITIAL_LEDGER_VIEW, type LedgerFilterPatch, type LedgerView } from './ledger-view';
 import { INITIAL_PLAYGROUND, type PlaygroundText } from './playground-view';
+import { INITIAL_REWARDS_VIEW, type RewardsView } from './rewards-view';
 
-export { INITIAL_CATALOG_VIEW, INITIAL_LEDGER_VIEW, INITIAL_PLAYGROUND, type CatalogView, type LedgerView, type PlaygroundText };
+export { INITIAL_CATALOG_VIEW, INITIAL_LEDGER_VIEW, INITIAL_PLAYGROUND, INITIAL_REWARDS_VIEW, type CatalogView, type LedgerView, type PlaygroundText, type RewardsView };
 
 /**
  * UI state only: what the user picked and typed. Server data never lives here; it is read through
@@ -26,7 +27,10 @@ export type ScreenId =
   | 'network'
   | 'integrity'
   | 'producer-reviews'
-  | 'performance';
+  | 'performance'
+  | 'rewards'
+  | 'leaderboard'
+  | 'transparency';
 
 /** catalog.compare takes 2 to 6 models. */
 export const MIN_COMPARE = 2;
@@ -68,6 +72,7 @@ export interface UiState {
   ledger: LedgerView;
   /** The open write-review dialog (one per window), or null. */
   reviewDialog: ReviewSeed | null;
+  rewards: RewardsView;
   showScreen(screen: ScreenId): void;
   selectModel(id: string | null): void;
   setQueryText(text: string): void;
@@ -93,6 +98,9 @@ export interface UiState {
   showLedgerEntry(hash: string): void;
   openReviewDialog(seed: ReviewSeed): void;
   closeReviewDialog(): void;
+  setRewardsView(patch: Partial<Omit<RewardsView, 'from'>>): void;
+  /** Opens the transparency page on an epoch; its back button returns to the screen it came from. */
+  openTransparency(epoch: number | null): void;
 }
 
 const initial = {
@@ -107,6 +115,7 @@ const initial = {
   playground: INITIAL_PLAYGROUND,
   ledger: INITIAL_LEDGER_VIEW,
   reviewDialog: null,
+  rewards: INITIAL_REWARDS_VIEW,
 };
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -146,6 +155,8 @@ export const useUiStore = create<UiState>()((set) => ({
   showLedgerEntry: (hash) => set((s) => ({ screen: 'ledger', ledger: { ...s.ledger, selected: hash } })),
   openReviewDialog: (reviewDialog) => set({ reviewDialog }),
   closeReviewDialog: () => set({ reviewDialog: null }),
+  setRewardsView: (patch) => set((s) => ({ rewards: { ...s.rewards, ...patch } })),
+  openTransparency: (epoch) => set((s) => ({ screen: 'transparency', rewards: { ...s.rewards, epoch, from: s.screen === 'rewards' ? 'rewards' : 'leaderboard' } })),
 }));
 
 /** Back to a fresh window's state (tests, and a window that switches marketplace). */

@@ -4,6 +4,8 @@ import { LedgerScreen } from '../ledger/LedgerScreen';
 import { WalletScreen } from '../ledger/WalletScreen';
 import { Onboarding } from '../onboarding/Onboarding';
 import { MyReviewsScreen } from '../reviews/MyReviewsScreen';
+import { LeaderboardScreen } from '../rewards/LeaderboardScreen';
+import { TransparencyScreen } from '../rewards/TransparencyScreen';
 import { ReviewDialogHost } from '../reviews/ReviewDialogHost';
 import { DecisionsScreen } from '../routing/DecisionsScreen';
 import { PlaygroundScreen } from '../routing/PlaygroundScreen';
@@ -35,6 +37,10 @@ function Screen({ screen, health }: { screen: ScreenId; health: Health }) {
       return <NetworkScreen />;
     case 'integrity':
       return <IntegrityScreen />;
+    case 'leaderboard':
+      return <LeaderboardScreen />;
+    case 'transparency':
+      return <TransparencyScreen />;
     default:
       return <CatalogScreen />;
   }
@@ -54,6 +60,7 @@ export function UserApp() {
     { id: 'ledger', label: 'Ledger' },
     { id: 'routing', label: 'Routing' },
     { id: 'my-reviews', label: 'My reviews' },
+    { id: 'leaderboard', label: 'Leaderboard' },
     { id: 'network', label: 'Network' },
     { id: 'integrity', label: 'Integrity' },
   ] as const;
