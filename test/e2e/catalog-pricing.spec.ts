@@ -1,16 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { callCost, formatCredits, type Price } from '../../src-shared/money';
-import { startHost, type Host } from './host';
-
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string, height?: number): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  // The windows scroll inside their screens; a taller viewport shows a whole screen at once.
-  if (height) await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-  if (height) await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { hostForBlock, rpc, rpcAnswer } from './host';
+import { keepScreenshot } from './screens';
 
 const money = (micro: number) => `${formatCredits(micro)} cr`;
 
@@ -23,23 +14,8 @@ interface Item {
   metrics: { accuracyBps: Record<string, { value: number }> };
 }
 
-/** One command over JSON-RPC, as any HTTP client of `infiniroute serve` would send it. */
-async function rpc(request: APIRequestContext, host: Host, method: string, params: unknown): Promise<{ result?: unknown; error?: { data?: { code?: string } } }> {
-  const response = await request.post(`${host.url}/rpc`, {
-    headers: { Authorization: `Bearer ${host.token}` },
-    data: { jsonrpc: '2.0', id: 1, method, params },
-  });
-  return (await response.json()) as { result?: unknown; error?: { data?: { code?: string } } };
-}
-
 test.describe('catalog, comparison and the pricing console on the demo marketplace', () => {
-  let host: Host;
-  test.beforeAll(async () => {
-    host = await startHost({ demo: true });
-  });
-  test.afterAll(async () => {
-    await host.stop();
-  });
+  const host = hostForBlock({ demo: true });
 
   test('a price set in the producer console reaches the open user window without reload', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -104,7 +80,7 @@ test.describe('catalog, comparison and the pricing console on the demo marketpla
     await page.getByTestId('compare-open').click();
     await expect(page.getByTestId('compare-table')).toBeVisible();
 
-    const items = await Promise.all(ids.map(async (id) => (await rpc(request, host, 'catalog.get', { id })).result as Item));
+    const items = await Promise.all(ids.map((id) => rpc<Item>(request, host, 'catalog.get', { id })));
     const prices = items.map((item) => item.price!);
     await expect(page.getByTestId('compare-task')).toHaveValue('support');
 
@@ -142,15 +118,15 @@ test.describe('catalog, comparison and the pricing console on the demo marketpla
   });
 
   test('only its producer can price a model', async ({ page, request }) => {
-    const health = (await rpc(request, host, 'system.health', {})).result as { identity: { publicKey: string } };
-    const found = (await rpc(request, host, 'catalog.list', { query: 'Support Agent 70B' })).result as { items: Item[] };
+    const health = await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {});
+    const found = await rpc<{ items: Item[] }>(request, host, 'catalog.list', { query: 'Support Agent 70B' });
     const theirs = found.items[0]!;
     expect(theirs.producerKey).not.toBe(health.identity.publicKey);
 
-    const answer = await rpc(request, host, 'pricing.set', { modelId: theirs.id, price: { inputPer1M: 1, outputPer1M: 1, perRequest: 0 } });
+    const answer = await rpcAnswer(request, host, 'pricing.set', { modelId: theirs.id, price: { inputPer1M: 1, outputPer1M: 1, perRequest: 0 } });
     expect(answer.result).toBeUndefined();
     expect(answer.error?.data?.code).toBe('FORBIDDEN');
-    const after = (await rpc(request, host, 'catalog.get', { id: theirs.id })).result as Item;
+    const after = await rpc<Item>(request, host, 'catalog.get', { id: theirs.id });
     expect(after.price).toEqual(theirs.price);
 
     await page.goto(host.userUrl);

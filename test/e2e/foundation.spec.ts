@@ -1,21 +1,9 @@
-import { mkdir } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
-import { startHost, type Host } from './host';
-
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-}
+import { expect, test } from '@playwright/test';
+import { hostForBlock } from './host';
+import { keepScreenshot } from './screens';
 
 test.describe('browser mode on the demo marketplace', () => {
-  let host: Host;
-  test.beforeAll(async () => {
-    host = await startHost({ demo: true });
-  });
-  test.afterAll(async () => {
-    await host.stop();
-  });
+  const host = hostForBlock({ demo: true });
 
   test('the user window shows the demo catalog and the detail of a model', async ({ page }) => {
     await page.goto(host.userUrl);
@@ -62,13 +50,7 @@ test.describe('browser mode on the demo marketplace', () => {
 });
 
 test.describe('browser mode on an empty data folder', () => {
-  let host: Host;
-  test.beforeAll(async () => {
-    host = await startHost({ demo: false });
-  });
-  test.afterAll(async () => {
-    await host.stop();
-  });
+  const host = hostForBlock({ demo: false });
 
   test('onboarding offers the demo and opens it', async ({ page }) => {
     await page.goto(host.userUrl);

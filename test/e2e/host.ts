@@ -2,16 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { test, type APIRequestContext } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'bin/infiniroute.mjs');
 
-export interface Host {
+/** What a test needs of a running `infiniroute serve`. */
+export interface ServedHost {
   dataDir: string;
   url: string;
   token: string;
   userUrl: string;
   producerUrl: string;
+}
+
+export interface Host extends ServedHost {
   stop(): Promise<void>;
 }
 
@@ -60,4 +65,71 @@ export async function startHost(options: { demo: boolean; dataDir?: string }): P
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Hosts for the tests of the enclosing describe block: started together before them, stopped after
+ * them. What it returns reads through to the running hosts, so a block can hold it from its start.
+ */
+export function hostsForBlock<const O extends ReadonlyArray<{ demo: boolean }>>(...options: O): { [K in keyof O]: ServedHost } {
+  let running: Array<Host | undefined> = [];
+  test.beforeAll(async () => {
+    // Settled, not all: when one host fails to start, the others still get stopped after the block.
+    const started = await Promise.allSettled(options.map((o) => startHost(o)));
+    running = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+  test.afterAll(async () => {
+    await Promise.all(running.splice(0).map((host) => host?.stop()));
+  });
+  const views = options.map((_, i): ServedHost => {
+    const current = (): Host => {
+      const host = running[i];
+      if (!host) throw new Error('a block host runs only while the tests of its describe block do');
+      return host;
+    };
+    return {
+      get dataDir() {
+        return current().dataDir;
+      },
+      get url() {
+        return current().url;
+      },
+      get token() {
+        return current().token;
+      },
+      get userUrl() {
+        return current().userUrl;
+      },
+      get producerUrl() {
+        return current().producerUrl;
+      },
+    };
+  });
+  return views as { [K in keyof O]: ServedHost };
+}
+
+/** One host for the tests of the enclosing describe block (see hostsForBlock). */
+export function hostForBlock(options: { demo: boolean }): ServedHost {
+  const [host] = hostsForBlock(options);
+  return host;
+}
+
+export interface RpcAnswer<T> {
+  result?: T;
+  error?: { message?: string; data?: { code?: string } };
+}
+
+/** One command over JSON-RPC, as any HTTP client of `infiniroute serve` would send it: the whole answer. */
+export async function rpcAnswer<T = unknown>(request: APIRequestContext, host: ServedHost, method: string, params: unknown): Promise<RpcAnswer<T>> {
+  const response = await request.post(`${host.url}/rpc`, { headers: { Authorization: `Bearer ${host.token}` }, data: { jsonrpc: '2.0', id: 1, method, params } });
+  return (await response.json()) as RpcAnswer<T>;
+}
+
+/** A command that must succeed: its result, or a thrown error naming the command and the engine's answer. */
+export async function rpc<T>(request: APIRequestContext, host: ServedHost, method: string, params: unknown): Promise<T> {
+  const answer = await rpcAnswer<T>(request, host, method, params);
+  if (answer.result === undefined) throw new Error(`${method} failed: ${JSON.stringify(answer.error)}`);
+  return answer.result;
 }

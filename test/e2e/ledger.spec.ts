@@ -1,23 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
 import { formatCredits } from '../../src-shared/money';
-import { startHost, type Host } from './host';
-
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string, height?: number): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  if (height) await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-  if (height) await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function rpc<T>(request: APIRequestContext, host: Host, method: string, params: unknown): Promise<T> {
-  const response = await request.post(`${host.url}/rpc`, { headers: { Authorization: `Bearer ${host.token}` }, data: { jsonrpc: '2.0', id: 1, method, params } });
-  const body = (await response.json()) as { result?: T; error?: unknown };
-  if (body.result === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+import { hostForBlock, rpc } from './host';
+import { keepScreenshot } from './screens';
 
 interface Payload {
   kind: string;
@@ -54,14 +40,10 @@ function balanceFromExport(jsonl: string, account: string): { balance: number; e
 }
 
 test.describe('wallet and ledger explorer on the demo marketplace', () => {
-  let host: Host;
+  const host = hostForBlock({ demo: true });
   let me: string;
   test.beforeAll(async ({ request }) => {
-    host = await startHost({ demo: true });
     me = (await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {})).identity.publicKey;
-  });
-  test.afterAll(async () => {
-    await host.stop();
   });
 
   test('the wallet balance is the sum of the postings to user:<me> in the exported ledger', async ({ page, request }) => {

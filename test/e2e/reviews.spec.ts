@@ -1,42 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEFAULT_SIMULATOR, startSimulator } from '../../src-main/engine/providers/simulator';
-import { startHost, type Host } from './host';
+import { hostForBlock, hostsForBlock, rpc, type ServedHost } from './host';
+import { keepScreenshot } from './screens';
+import { demoSimulator } from './simulator';
 
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string, height?: number): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  if (height) await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-  if (height) await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function rpc<T>(request: APIRequestContext, host: Host, method: string, params: unknown): Promise<T> {
-  const response = await request.post(`${host.url}/rpc`, { headers: { Authorization: `Bearer ${host.token}` }, data: { jsonrpc: '2.0', id: 1, method, params } });
-  const body = (await response.json()) as { result?: T; error?: unknown };
-  if (body.result === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
-
-/**
- * The demo's endpoints are the provider simulator on 127.0.0.1:5318, started by whichever demo
- * host bound the port first; hosts of other specs come and go in parallel, so right before a call
- * this makes sure one answers there.
- */
-let ownSimulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
-async function ensureSimulator(): Promise<void> {
-  try {
-    const response = await fetch(`http://${DEFAULT_SIMULATOR.host}:${DEFAULT_SIMULATOR.port}/v1/models`, { signal: AbortSignal.timeout(1_000) });
-    if (response.headers.get('x-infiniroute-simulated') === '1') return;
-  } catch {
-    // Nothing listening: start one below.
-  }
-  try {
-    ownSimulator = await startSimulator({ port: DEFAULT_SIMULATOR.port, host: DEFAULT_SIMULATOR.host });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-  }
-}
+const simulator = demoSimulator();
+test.afterAll(() => simulator.close());
 
 /** Bayesian average × 100 as the model page shows it: one decimal, rounded half up. */
 const oneDecimal = (x100: number) => {
@@ -56,7 +24,7 @@ async function callModel(page: Page, name: string, prompt: string): Promise<{ ch
   const modelId = (await use.getAttribute('data-model-id'))!;
   await use.click();
   await page.getByTestId('pg-prompt').fill(prompt);
-  await ensureSimulator();
+  await simulator.ensure();
   await page.getByTestId('pg-send').click();
   await expect(page.getByTestId('answer')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.getByTestId('answer-model')).toHaveAttribute('data-model-id', modelId);
@@ -67,7 +35,7 @@ async function callModel(page: Page, name: string, prompt: string): Promise<{ ch
  * A support model of another producer that nobody has reviewed yet (the demo seeds a few reviews
  * on models that depend on its random keys), so the page's average is this test's review alone.
  */
-async function unreviewedModel(request: APIRequestContext, host: Host): Promise<string> {
+async function unreviewedModel(request: APIRequestContext, host: ServedHost): Promise<string> {
   const me = (await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {})).identity.publicKey;
   const list = await rpc<{ items: Array<{ id: string; name: string; producerKey: string; tasks: string[] }> }>(request, host, 'catalog.list', { filters: { task: 'support' }, sort: 'name', limit: 100 });
   for (const item of list.items) {
@@ -86,14 +54,7 @@ async function openModel(page: Page, name: string): Promise<void> {
 }
 
 test.describe('reviews on one engine', () => {
-  let host: Host;
-  test.beforeAll(async () => {
-    host = await startHost({ demo: true });
-  });
-  test.afterAll(async () => {
-    await host.stop();
-    await ownSimulator?.close();
-  });
+  const host = hostForBlock({ demo: true });
 
   test('a user calls another producer’s model and leaves a verified review from the model page', async ({ page, request }) => {
     page.on('dialog', (dialog) => {
@@ -147,7 +108,7 @@ test.describe('reviews on one engine', () => {
 
     await openModel(page, 'Refund Resolver');
     await expect(detail.getByTestId('eval-cost-note')).toContainText('charged to your wallet');
-    await ensureSimulator();
+    await simulator.ensure();
     await detail.getByTestId('eval-run').click();
     const result = detail.getByTestId('eval-result');
     await expect(result).toBeVisible({ timeout: 45_000 });
@@ -162,15 +123,7 @@ test.describe('reviews on one engine', () => {
 });
 
 test.describe('reviews between two engines of one marketplace', () => {
-  let producerHost: Host;
-  let userHost: Host;
-  test.beforeAll(async () => {
-    [producerHost, userHost] = await Promise.all([startHost({ demo: true }), startHost({ demo: false })]);
-  });
-  test.afterAll(async () => {
-    await Promise.all([producerHost?.stop(), userHost?.stop()]);
-    await ownSimulator?.close();
-  });
+  const [producerHost, userHost] = hostsForBlock({ demo: true }, { demo: false });
 
   test('another identity reviews the local producer’s model; the producer replies; the reviewer sees the reply', async ({ browser, request }) => {
     test.setTimeout(180_000);

@@ -1,30 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { startHost, type Host } from './host';
-
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-}
-
-async function rpc<T>(request: APIRequestContext, host: Host, method: string, params: unknown): Promise<T> {
-  const response = await request.post(`${host.url}/rpc`, { headers: { Authorization: `Bearer ${host.token}` }, data: { jsonrpc: '2.0', id: 1, method, params } });
-  const body = (await response.json()) as { result?: T; error?: unknown };
-  if (body.result === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+import { expect, test } from '@playwright/test';
+import { hostForBlock, rpc } from './host';
+import { keepScreenshot } from './screens';
 
 const micro = (value: string | null) => Number(value);
 
 test.describe('incentives on the demo marketplace', () => {
-  let host: Host;
-  test.beforeAll(async () => {
-    host = await startHost({ demo: true });
-  });
-  test.afterAll(async () => {
-    await host.stop();
-  });
+  const host = hostForBlock({ demo: true });
 
   test('the producer claims its demo reward, its account is credited, and every view adds up', async ({ page, request }) => {
     const me = (await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {})).identity.publicKey;

@@ -1,46 +1,13 @@
-import { mkdir } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEFAULT_SIMULATOR, startSimulator } from '../../src-main/engine/providers/simulator';
+import { expect, test, type Page } from '@playwright/test';
 import { formatCredits } from '../../src-shared/money';
-import { startHost, type Host } from './host';
+import { hostForBlock, rpc, type ServedHost } from './host';
+import { keepScreenshot } from './screens';
+import { demoSimulator } from './simulator';
 
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string, height?: number): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  if (height) await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-  if (height) await page.setViewportSize({ width: 1280, height: 800 });
-}
+const simulator = demoSimulator();
+test.afterAll(() => simulator.close());
 
-async function rpc<T>(request: APIRequestContext, host: Host, method: string, params: unknown): Promise<T> {
-  const response = await request.post(`${host.url}/rpc`, { headers: { Authorization: `Bearer ${host.token}` }, data: { jsonrpc: '2.0', id: 1, method, params } });
-  const body = (await response.json()) as { result?: T; error?: unknown };
-  if (body.result === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
-
-/**
- * The demo's endpoints are the provider simulator on 127.0.0.1:5318, started by whichever demo
- * host bound the port first. Other specs' hosts come and go in parallel, so right before a call
- * this checks that something answers there and, if nothing does, serves it from this process.
- */
-let ownSimulator: Awaited<ReturnType<typeof startSimulator>> | null = null;
-async function ensureSimulator(): Promise<void> {
-  try {
-    const response = await fetch(`http://${DEFAULT_SIMULATOR.host}:${DEFAULT_SIMULATOR.port}/v1/models`, { signal: AbortSignal.timeout(1_000) });
-    if (response.headers.get('x-infiniroute-simulated') === '1') return;
-  } catch {
-    // Nothing listening: start one below.
-  }
-  try {
-    ownSimulator = await startSimulator({ port: DEFAULT_SIMULATOR.port, host: DEFAULT_SIMULATOR.host });
-  } catch (error) {
-    // Another host bound it in the meantime: it serves the same answers.
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-  }
-}
-
-async function openPlayground(page: Page, host: Host, prompt: string): Promise<void> {
+async function openPlayground(page: Page, host: ServedHost, prompt: string): Promise<void> {
   await page.goto(host.userUrl);
   await page.getByTestId('nav-playground').click();
   await page.getByTestId('pg-prompt').fill(prompt);
@@ -48,14 +15,7 @@ async function openPlayground(page: Page, host: Host, prompt: string): Promise<v
 }
 
 test.describe('routing from the user window on the demo marketplace', () => {
-  let host: Host;
-  test.beforeAll(async () => {
-    host = await startHost({ demo: true });
-  });
-  test.afterAll(async () => {
-    await host.stop();
-    await ownSimulator?.close();
-  });
+  const host = hostForBlock({ demo: true });
 
   test('a prompt is routed, streams in labelled simulated, is charged, and is recorded', async ({ page, request }) => {
     await openPlayground(page, host, 'My invoice shows a double charge for November. What should I do?');
@@ -64,7 +24,7 @@ test.describe('routing from the user window on the demo marketplace', () => {
     await expect(page.getByTestId('plan-candidate').first().getByTestId('score-quality')).toHaveAttribute('data-value', /^\d+$/);
     await keepScreenshot(page, 'user-playground-plan', 1200);
 
-    await ensureSimulator();
+    await simulator.ensure();
     await page.getByTestId('pg-send').click();
     const answer = page.getByTestId('answer');
     await expect(answer).toHaveAttribute('data-state', 'done', { timeout: 30_000 });

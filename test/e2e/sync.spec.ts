@@ -1,22 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { callCost, formatCredits } from '../../src-shared/money';
-import { startHost, type Host } from './host';
-
-/** Screenshots are kept as test artefacts (test-results/screens) for a person to look at. */
-async function keepScreenshot(page: Page, name: string, height?: number): Promise<void> {
-  await mkdir('test-results/screens', { recursive: true });
-  if (height) await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-  if (height) await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function rpc<T>(request: APIRequestContext, host: Host, method: string, params: unknown): Promise<T> {
-  const response = await request.post(`${host.url}/rpc`, { headers: { Authorization: `Bearer ${host.token}` }, data: { jsonrpc: '2.0', id: 1, method, params } });
-  const body = (await response.json()) as { result?: T; error?: unknown };
-  if (body.result === undefined) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.result;
-}
+import { hostsForBlock, rpc } from './host';
+import { keepScreenshot } from './screens';
 
 /** Collects what would show the page's CSP refused something (e.g. the /events WebSocket). */
 function watchPage(page: Page): { cspViolations: string[]; eventSockets: string[] } {
@@ -31,16 +16,11 @@ function watchPage(page: Page): { cspViolations: string[]; eventSockets: string[
 }
 
 test.describe('two engines in one marketplace, in browser mode', () => {
-  let first: Host;
-  let second: Host;
+  const [first, second] = hostsForBlock({ demo: true }, { demo: false });
   test.beforeAll(async ({ request }) => {
-    [first, second] = await Promise.all([startHost({ demo: true }), startHost({ demo: false })]);
     // The second engine joins the first's marketplace with an invite (the onboarding form does the same).
     const { invite } = await rpc<{ invite: string }>(request, first, 'marketplace.invite', {});
     await rpc(request, second, 'marketplace.join', { invite });
-  });
-  test.afterAll(async () => {
-    await Promise.all([first?.stop(), second?.stop()]);
   });
 
   test('a price set in one engine’s producer console shows up in the other engine’s user window', async ({ browser }) => {

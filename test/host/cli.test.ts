@@ -1,52 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Fixture } from '../engine/helpers';
+import { CliProcesses } from './serve-process';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = 'bin/infiniroute.mjs';
 const SLOW = 60_000;
 
 const fx = new Fixture();
-const children: ChildProcess[] = [];
+const cli = new CliProcesses();
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
-  }
+  await cli.killAll();
   await fx.cleanup();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Environment without inherited INFINIROUTE_* settings, so only the arguments count. */
-function env(): NodeJS.ProcessEnv {
-  const out = { ...process.env };
-  delete out.INFINIROUTE_DATA;
-  delete out.INFINIROUTE_TOKEN;
-  return out;
-}
-
-function run(...args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (...args: string[]) => cli.run(args);
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -56,29 +22,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `serve` and resolves once it printed the URL to open. */
-function startServe(dataDir: string, port: number, token: string): Promise<{ child: ChildProcess; stdout: string; openUrl: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--data', dataDir, '--port', String(port), '--token', token], { cwd: ROOT, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      // Both URL lines, not just the first: a loaded machine may deliver them in separate chunks.
-      const match = /^Open: (\S+)$/m.exec(stdout);
-      if (match && /^Producer console: \S+$/m.test(stdout)) resolve({ child, stdout, openUrl: match[1]! });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before it printed its URL: ${stderr}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
-  return exited;
-}
+const startServe = (dataDir: string, port: number, token: string) => cli.serve(['--data', dataDir, '--port', String(port), '--token', token]);
 
 async function rpc(base: string, token: string, method: string, params: unknown = {}): Promise<Record<string, unknown>> {
   const res = await fetch(`${base}/rpc`, {
@@ -139,13 +83,13 @@ describe('infiniroute CLI', () => {
 
     const first = await startServe(data, port, token);
     expect(first.openUrl).toBe(`http://127.0.0.1:${port}/user.html?token=${token}`);
-    expect(first.stdout).toContain(`/producer.html?token=${token}`);
+    expect(first.output().stdout).toContain(`/producer.html?token=${token}`);
     const base = `http://127.0.0.1:${port}`;
     const listed = await rpc(base, token, 'catalog.list', { limit: 500 });
     expect(listed.total as number).toBeGreaterThanOrEqual(60);
     const ids = (listed.items as Array<{ id: string }>).map((i) => i.id).sort();
     expect((await fetch(`${base}/rpc`, { method: 'POST', body: '{}' })).status).toBe(401);
-    expect(await stop(first.child)).toBe(0);
+    expect(await first.stop()).toBe(0);
 
     const second = await startServe(data, port, token);
     expect(second.openUrl).toContain(`token=${token}`);
@@ -153,7 +97,7 @@ describe('infiniroute CLI', () => {
     expect((again.items as Array<{ id: string }>).map((i) => i.id).sort()).toEqual(ids);
     const health = await rpc(base, token, 'system.health');
     expect(health.counts).toMatchObject({ models: ids.length, quarantined: 0 });
-    expect(await stop(second.child)).toBe(0);
+    expect(await second.stop()).toBe(0);
   });
 
   it('refuses a token shorter than 8 characters', { timeout: SLOW }, async () => {

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -6,68 +5,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseEnvelope } from '../../src-main/engine/secrets/envelope';
 import { UNPROTECTED_WARNING } from '../../src-main/engine/secrets/passphrase';
 import { Fixture } from '../engine/helpers';
+import { CliProcesses, cleanEnv } from '../host/serve-process';
 
 /**
  * A real `infiniroute serve` process: no secret reaches its output (the token only in the start
  * banner that hands it to the user, API keys never), it binds loopback by default, and it warns when
  * the private keys are not encrypted.
  */
-const ROOT = join(import.meta.dirname, '..', '..');
 const SLOW = 60_000;
 const fx = new Fixture();
-const children: ChildProcess[] = [];
+const cli = new CliProcesses();
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
-  }
+  await cli.killAll();
   await fx.cleanup();
 });
 
-interface Served {
-  child: ChildProcess;
-  base: string;
-  output(): { stdout: string; stderr: string };
-  stop(): Promise<void>;
-}
-
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ...extra };
-  for (const name of ['INFINIROUTE_DATA', 'INFINIROUTE_TOKEN', 'INFINIROUTE_PASSPHRASE']) if (!(name in extra)) delete env[name];
-  return env;
-}
-
-function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<Served> {
-  const child = spawn(process.execPath, ['bin/infiniroute.mjs', 'serve', '--port', '0', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const served: Omit<Served, 'base'> = {
-    child,
-    output: () => ({ stdout, stderr }),
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), SLOW);
-    child.stdout!.on('data', () => {
-      const match = /^Open: (http:\/\/[^/\s]+)\//m.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ ...served, base: match[1]! });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
-  });
-}
+const startServe = (args: string[], env: NodeJS.ProcessEnv) => cli.serve(['--port', '0', ...args], env);
 
 const rpc = (base: string, body: string, headers: Record<string, string>) =>
   fetch(`${base}/rpc`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body }).then((r) => r.text());
@@ -147,15 +100,7 @@ describe('infiniroute serve output', () => {
     const data = await fx.tempDir();
     const first = await startServe(['--data', data, '--token', 'passphrase-token'], cleanEnv({ INFINIROUTE_PASSPHRASE: 'right' }));
     await first.stop();
-    const child = spawn(process.execPath, ['bin/infiniroute.mjs', 'serve', '--port', '0', '--data', data, '--token', 'passphrase-token'], {
-      cwd: ROOT,
-      env: cleanEnv({ INFINIROUTE_PASSPHRASE: 'wrong' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await cli.run(['serve', '--port', '0', '--data', data, '--token', 'passphrase-token'], cleanEnv({ INFINIROUTE_PASSPHRASE: 'wrong' }));
     expect(code).toBe(1);
     expect(stderr).toMatch(/WRONG_PASSPHRASE: cannot decrypt identity\/identity\.pem: wrong passphrase/);
     expect(stderr).not.toContain('wrong\n');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CommandInput, CommandName, CommandOutput } from '../../src-shared/contract';
 import { Engine } from '../../src-main/engine/engine';
 import { addressOf } from '../../src-main/engine/sync/invite';
+import { LISTING } from '../catalog/helpers';
 import { waitFor } from './processes';
 
 export { waitFor };
@@ -71,17 +72,8 @@ export async function inSync(engines: readonly Engine[], timeoutMs = 30_000): Pr
   );
 }
 
-export const LISTING = {
-  name: 'Contract Reader',
-  description: 'Reads contracts',
-  tasks: ['legal', 'extraction'],
-  industries: ['legal'],
-  modality: 'text' as const,
-  contextWindow: 32_768,
-  endpoint: { baseUrl: 'http://127.0.0.1:5318/v1', model: 'contract-reader' },
-  version: '1.0.0',
-  claimed: { accuracyBps: { legal: 8_800, extraction: 8_100 }, latencyP50Ms: 400, latencyP95Ms: 900, successRateBps: 9_900, throughputTps: 80 },
-};
+/** The catalog tests' listing; every use here gives it a slug of its own. */
+export { LISTING };
 
 export function listing(slug: string, inputPer1M = 1_000_000) {
   return { ...LISTING, slug, name: `Model ${slug}`, price: { inputPer1M, outputPer1M: inputPer1M * 2, perRequest: 0 } };

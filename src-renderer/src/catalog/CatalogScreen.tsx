@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import { CompareTray } from '../compare/CompareTray';
 import { formatPlural } from '../format/numbers';
-import { ModelDetail } from '../model/ModelDetail';
-import { CompareToggle } from '../model/CompareToggle';
-import { UseModelButton } from '../model/UseModelButton';
+import { UserModelDetail } from '../model/UserModelDetail';
 import { EmptyState } from '../shell/StatusViews';
 import { hasFilters, TEXT_FILTERS, type CatalogView } from '../state/catalog-view';
 import { useUiStore } from '../state/ui-store';
@@ -72,18 +70,7 @@ export function CatalogScreen() {
           />
           <CompareTray />
         </div>
-        {selectedId !== null && (
-          <ModelDetail
-            id={selectedId}
-            onClose={() => selectModel(null)}
-            actions={(item) => (
-              <>
-                <UseModelButton item={item} />
-                <CompareToggle id={item.id} />
-              </>
-            )}
-          />
-        )}
+        <UserModelDetail />
       </div>
     </section>
   );

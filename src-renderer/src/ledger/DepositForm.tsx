@@ -6,8 +6,8 @@ import { asAppError } from '../client/errors';
 import { randomId } from '../client/random-id';
 import { formatMoney } from '../format/numbers';
 import { parseCredits, type Parsed } from '../format/parse-input';
-import { FormError } from '../shell/FormError';
-import { FormField } from '../shell/FormField';
+import { FormFooter } from '../shell/FormFooter';
+import { TextField } from '../shell/TextField';
 
 /** ledger.deposit accepts up to 100 × the highest price component: 1,000,000 credits at once. */
 export const MAX_DEPOSIT_MICRO = MAX_PRICE_MICRO * 100;
@@ -66,30 +66,18 @@ export function DepositForm() {
     <form className="card form-section" data-testid="deposit-form" onSubmit={(event) => void submit(event)} noValidate>
       <h2>Deposit credits</h2>
       <p className="muted">You hold this marketplace&rsquo;s treasury key: a deposit issues new credits into your wallet as a signed treasury entry.</p>
-      <FormField id="deposit-amount" label="Amount" unit="cr" problem={problem} hint="Credits, up to 6 decimals, e.g. 25 or 0.5.">
-        <input
-          id="deposit-amount"
-          data-testid="deposit-amount"
-          inputMode="decimal"
-          value={amount}
-          aria-invalid={problem !== undefined}
-          onChange={(event) => edit(() => setAmount(event.target.value))}
-        />
-      </FormField>
-      <FormField id="deposit-note" label="Note (optional)">
-        <input id="deposit-note" data-testid="deposit-note" maxLength={500} value={note} onChange={(event) => edit(() => setNote(event.target.value))} />
-      </FormField>
-      {failure && <FormError error={failure} testId="deposit-error" />}
-      {done && (
-        <p className="form-success" role="status" data-testid="deposit-done">
-          {done}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="deposit-submit">
-          {busy ? 'Signing…' : 'Deposit'}
-        </button>
-      </div>
+      <TextField
+        id="deposit-amount"
+        label="Amount"
+        unit="cr"
+        problem={problem}
+        hint="Credits, up to 6 decimals, e.g. 25 or 0.5."
+        inputMode="decimal"
+        value={amount}
+        onChange={(value) => edit(() => setAmount(value))}
+      />
+      <TextField id="deposit-note" label="Note (optional)" maxLength={500} value={note} onChange={(value) => edit(() => setNote(value))} />
+      <FormFooter failure={failure} done={done} busy={busy} label="Deposit" busyLabel="Signing…" testIds={{ error: 'deposit-error', done: 'deposit-done', submit: 'deposit-submit' }} />
     </form>
   );
 }

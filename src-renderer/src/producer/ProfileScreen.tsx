@@ -6,8 +6,9 @@ import { useCommand } from '../client/useCommand';
 import { asAppError } from '../client/errors';
 import { issuesByField } from '../client/issues';
 import { formatPlural } from '../format/numbers';
-import { FormError } from '../shell/FormError';
 import { FormField } from '../shell/FormField';
+import { FormFooter } from '../shell/FormFooter';
+import { TextField } from '../shell/TextField';
 import { ErrorState, LoadingState } from '../shell/StatusViews';
 
 type Producer = CommandOutput<'producers.get'>;
@@ -43,15 +44,7 @@ function ProfileForm({ producer }: { producer: Producer }) {
   }
 
   const input = (field: 'name' | 'contact' | 'website', label: string, hint?: string) => (
-    <FormField id={`profile-${field}`} label={label} hint={hint} problem={problems[field]}>
-      <input
-        id={`profile-${field}`}
-        data-testid={`profile-${field}`}
-        value={text[field]}
-        aria-invalid={Boolean(problems[field])}
-        onChange={(event) => setText({ ...text, [field]: event.target.value })}
-      />
-    </FormField>
+    <TextField id={`profile-${field}`} label={label} hint={hint} problem={problems[field]} value={text[field]} onChange={(value) => setText({ ...text, [field]: value })} />
   );
 
   return (
@@ -69,17 +62,14 @@ function ProfileForm({ producer }: { producer: Producer }) {
       <p className="field-hint">
         Your key: <code className="selectable">{producer.producerKey}</code>
       </p>
-      {failure && <FormError error={failure} testId="profile-error" />}
-      {saved && (
-        <p className="form-success" role="status" data-testid="profile-saved">
-          Profile signed and published.
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy} data-testid="profile-save">
-          {busy ? 'Signing…' : 'Save profile'}
-        </button>
-      </div>
+      <FormFooter
+        failure={failure}
+        done={saved && 'Profile signed and published.'}
+        busy={busy}
+        label="Save profile"
+        busyLabel="Signing…"
+        testIds={{ error: 'profile-error', done: 'profile-saved', submit: 'profile-save' }}
+      />
     </form>
   );
 }

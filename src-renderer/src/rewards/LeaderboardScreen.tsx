@@ -1,8 +1,6 @@
 import { KNOWN_TASKS } from '../../../src-shared/domain';
 import { useCommand } from '../client/useCommand';
-import { CompareToggle } from '../model/CompareToggle';
-import { ModelDetail } from '../model/ModelDetail';
-import { UseModelButton } from '../model/UseModelButton';
+import { UserModelDetail } from '../model/UserModelDetail';
 import { InlineError } from '../shell/InlineError';
 import { EmptyState, ErrorState, LoadingState } from '../shell/StatusViews';
 import { useUiStore } from '../state/ui-store';
@@ -89,18 +87,7 @@ export function LeaderboardScreen() {
         <div className="split-main">
           <div className="screen-scroll">{body}</div>
         </div>
-        {selectedId !== null && (
-          <ModelDetail
-            id={selectedId}
-            onClose={() => selectModel(null)}
-            actions={(item) => (
-              <>
-                <UseModelButton item={item} />
-                <CompareToggle id={item.id} />
-              </>
-            )}
-          />
-        )}
+        <UserModelDetail />
       </div>
     </section>
   );

@@ -2,15 +2,15 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { KNOWN_TASKS } from '../../../src-shared/domain';
 import { STRATEGIES, type Strategy } from '../../../src-shared/routing';
 import { FormField } from '../shell/FormField';
+import { NumberFields, type NumberFieldSpec } from '../shell/NumberFields';
+import { TextField } from '../shell/TextField';
 import type { PlaygroundText } from '../state/playground-view';
 import { useUiStore } from '../state/ui-store';
 import { STRATEGY_LABELS } from './labels';
 import { ProducerConstraint } from './ProducerConstraint';
 import type { PlaygroundField, PlaygroundProblems } from './route-input';
 
-type TextField = Exclude<PlaygroundField, 'prompt'>;
-
-const NUMBER_FIELDS: Array<{ field: TextField; label: string; unit: string; placeholder: string; hint?: string }> = [
+const NUMBER_FIELDS: Array<NumberFieldSpec<'maxCost' | 'minAccuracy' | 'maxLatency'>> = [
   { field: 'maxCost', label: 'Max cost per call', unit: 'cr', placeholder: 'any', hint: 'Estimated per model.' },
   { field: 'minAccuracy', label: 'Min accuracy', unit: '%', placeholder: 'any' },
   { field: 'maxLatency', label: 'Max p95 latency', unit: 'ms', placeholder: 'any' },
@@ -84,34 +84,21 @@ export function PlaygroundForm({
             ))}
           </select>
         </FormField>
-        <FormField id="pg-outputTokens" label="Expected output" unit="tokens" problem={problem('outputTokens')}>
-          <input
-            id="pg-outputTokens"
-            data-testid="pg-outputTokens"
-            inputMode="numeric"
-            placeholder="512"
-            value={text.outputTokens}
-            aria-invalid={problem('outputTokens') !== undefined}
-            onChange={(e) => set({ outputTokens: e.target.value })}
-          />
-        </FormField>
+        <TextField
+          id="pg-outputTokens"
+          label="Expected output"
+          unit="tokens"
+          problem={problem('outputTokens')}
+          inputMode="numeric"
+          placeholder="512"
+          value={text.outputTokens}
+          onChange={(value) => set({ outputTokens: value })}
+        />
       </div>
       <fieldset className="constraints">
         <legend>Constraints</legend>
         <div className="field-row three">
-          {NUMBER_FIELDS.map(({ field, label, unit, placeholder, hint }) => (
-            <FormField key={field} id={`pg-${field}`} label={label} unit={unit} problem={problem(field)} hint={hint}>
-              <input
-                id={`pg-${field}`}
-                data-testid={`pg-${field}`}
-                inputMode="decimal"
-                placeholder={placeholder}
-                value={text[field]}
-                aria-invalid={problem(field) !== undefined}
-                onChange={(e) => set({ [field]: e.target.value })}
-              />
-            </FormField>
-          ))}
+          <NumberFields idPrefix="pg" fields={NUMBER_FIELDS} values={text} problem={problem} onChange={(field, value) => set({ [field]: value })} />
         </div>
         <label className="checkbox-field" title="Only models whose latency and reliability were measured from signed observations">
           <input type="checkbox" data-testid="pg-measuredOnly" checked={text.measuredOnly} onChange={(e) => set({ measuredOnly: e.target.checked })} />

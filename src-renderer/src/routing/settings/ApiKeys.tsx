@@ -4,9 +4,9 @@ import type { AppError } from '../../../../src-shared/errors';
 import { useClient } from '../../client/ClientContext';
 import { asAppError } from '../../client/errors';
 import { useCommand } from '../../client/useCommand';
-import { FormError } from '../../shell/FormError';
-import { FormField } from '../../shell/FormField';
+import { FormFooter } from '../../shell/FormFooter';
 import { InlineError } from '../../shell/InlineError';
+import { TextField } from '../../shell/TextField';
 
 const SetKeyInput = commands['providers.setKey'].input;
 
@@ -110,41 +110,18 @@ export function ApiKeys() {
       )}
       <form className="form-section" onSubmit={(event) => void store(event)} noValidate data-testid="api-key-form">
         <div className="field-row">
-          <FormField id="key-baseUrl" label="Endpoint base URL" problem={problems.baseUrl}>
-            <input
-              id="key-baseUrl"
-              data-testid="key-baseUrl"
-              inputMode="url"
-              placeholder="https://api.example.com/v1"
-              value={baseUrl}
-              aria-invalid={problems.baseUrl !== undefined}
-              onChange={(e) => setBaseUrl(e.target.value)}
-            />
-          </FormField>
-          <FormField id="key-apiKey" label="API key" problem={problems.apiKey}>
-            <input
-              id="key-apiKey"
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              data-testid="key-apiKey"
-              value={apiKey}
-              aria-invalid={problems.apiKey !== undefined}
-              onChange={(e) => setApiKey(e.target.value)}
-            />
-          </FormField>
+          <TextField
+            id="key-baseUrl"
+            label="Endpoint base URL"
+            problem={problems.baseUrl}
+            inputMode="url"
+            placeholder="https://api.example.com/v1"
+            value={baseUrl}
+            onChange={setBaseUrl}
+          />
+          <TextField id="key-apiKey" label="API key" problem={problems.apiKey} type="password" autoComplete="off" spellCheck={false} value={apiKey} onChange={setApiKey} />
         </div>
-        {failure && <FormError error={failure} testId="api-key-error" />}
-        {done && (
-          <p className="form-success" role="status" data-testid="api-key-done">
-            {done}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="api-key-save">
-            {busy ? 'Storing…' : 'Store key'}
-          </button>
-        </div>
+        <FormFooter failure={failure} done={done} busy={busy} label="Store key" busyLabel="Storing…" testIds={{ error: 'api-key-error', done: 'api-key-done', submit: 'api-key-save' }} />
       </form>
     </section>
   );

@@ -4,17 +4,18 @@ import { STRATEGIES, type RoutingSettings, type Strategy, type Weights } from '.
 import { useClient } from '../../client/ClientContext';
 import { asAppError } from '../../client/errors';
 import { issuesByField } from '../../client/issues';
-import { FormError } from '../../shell/FormError';
 import { FormField } from '../../shell/FormField';
+import { FormFooter } from '../../shell/FormFooter';
+import { NumberFields, type NumberFieldSpec } from '../../shell/NumberFields';
 import { STRATEGY_LABELS } from '../labels';
 import { parseSettingsText, settingsFieldOf, settingsTextOf, WEIGHT_KEYS, type SettingsField, type SettingsText } from './settings-form';
 
 type Plain = 'daily' | 'monthly' | 'timeoutMs' | 'retries' | 'maxFallbacks' | 'exploration';
-const PLAIN: Array<{ field: Plain; label: string; unit: string; hint: string; placeholder?: string }> = [
+const PLAIN: Array<NumberFieldSpec<Plain>> = [
   { field: 'daily', label: 'Daily budget', unit: 'cr', hint: 'Per UTC day; empty = no limit.', placeholder: 'no limit' },
   { field: 'monthly', label: 'Monthly budget', unit: 'cr', hint: 'Per UTC month; empty = no limit.', placeholder: 'no limit' },
   { field: 'timeoutMs', label: 'Timeout per attempt', unit: 'ms', hint: '1,000 to 600,000.' },
-  { field: 'retries', label: 'Retries per model', unit: '', hint: '0 to 5, on 5xx, 429, timeouts and network errors.' },
+  { field: 'retries', label: 'Retries per model', hint: '0 to 5, on 5xx, 429, timeouts and network errors.' },
   { field: 'maxFallbacks', label: 'Fallbacks', unit: 'models', hint: '0 to 10: how many next-best models are tried.' },
   { field: 'exploration', label: 'Exploration', unit: '%', hint: 'Best value only: how close to the best score a sampled model may be to win.' },
 ];
@@ -90,34 +91,21 @@ export function RoutingSettingsForm({ initial }: { initial: RoutingSettings }) {
         )}
       </fieldset>
       <div className="field-row">
-        {PLAIN.map(({ field, label, unit, hint, placeholder }) => (
-          <FormField key={field} id={`rs-${field}`} label={label} unit={unit || undefined} hint={hint} problem={problem(field)}>
-            <input
-              id={`rs-${field}`}
-              data-testid={`rs-${field}`}
-              inputMode="decimal"
-              placeholder={placeholder}
-              value={text[field]}
-              aria-invalid={problem(field) !== undefined}
-              onChange={(e) => edit({ [field]: e.target.value })}
-            />
-          </FormField>
-        ))}
+        <NumberFields idPrefix="rs" fields={PLAIN} values={text} problem={problem} onChange={(field, value) => edit({ [field]: value })} />
       </div>
-      {failure && <FormError error={failure} testId="rs-error" />}
-      {done && !dirty && (
-        <p className="form-success" role="status" data-testid="rs-saved">
-          Saved. The next routing decision uses these settings.
-        </p>
-      )}
-      <div className="form-actions">
+      <FormFooter
+        failure={failure}
+        done={done && !dirty && 'Saved. The next routing decision uses these settings.'}
+        busy={busy}
+        disabled={!settings || !dirty}
+        label="Save settings"
+        busyLabel="Saving…"
+        testIds={{ error: 'rs-error', done: 'rs-saved', submit: 'rs-save' }}
+      >
         <button type="button" className="button" disabled={!dirty || busy} onClick={() => setText(settingsTextOf(saved))} data-testid="rs-revert">
           Revert
         </button>
-        <button type="submit" className="button button-primary" disabled={busy || !settings || !dirty} data-testid="rs-save">
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
-      </div>
+      </FormFooter>
     </form>
   );
 }
