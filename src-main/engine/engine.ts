@@ -10,6 +10,8 @@ import { createHandlers } from './handlers';
 import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
 import { RewardState } from './incentives/reward-state';
+import { openJournal } from './journal/open-journal';
+import type { RecordJournal } from './journal/record-journal';
 import { LedgerState } from './ledger/ledger-state';
 import { MarketplaceState } from './marketplace/marketplace-state';
 import { RecordBook } from './records/record-book';
@@ -73,6 +75,8 @@ export class Engine {
   private closed = false;
   /** Commands still running: close() lets them finish (bounded) so nothing acknowledged is cut. */
   private readonly inFlight = new Set<Promise<Answer>>();
+  /** Query-store writes of refreshed catalog rows, in order. */
+  private modelRows: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly dataDir: string,
@@ -86,6 +90,8 @@ export class Engine {
     readonly clock: () => number,
     validate: boolean,
     private readonly receipts: Receipts,
+    /** Where records this engine signs become durable before they are acknowledged. */
+    readonly journal: RecordJournal,
   ) {
     this.startedAt = clock();
     this.ledger = new LedgerState(marketplace);
@@ -113,13 +119,14 @@ export class Engine {
     const { id: marketplaceId, demo } = await readMarketplaceFile(dataDir);
     // The repo's peer id is this device's key: the key peers make it prove when they connect.
     const docs = await DocumentStore.open(dataDir, { peerId: keys.device.publicKey });
+    const journal = await openJournal(dataDir, docs);
     const db = await openQueryStore({ validate: options.validate ?? false });
     const marketplace = new MarketplaceState(marketplaceId, keys.treasury?.publicKey ?? null);
     const catalog = new CatalogState();
     const book = new RecordBook(marketplace, catalog, new SignatureVerifier());
     const settings = await SettingsStore.open(dataDir);
     const receipts = await Receipts.open(dataDir);
-    const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts);
+    const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal);
     engine.demo = demo;
     await engine.rebuild();
     engine.routerInstance = await openRouter(engine, engine.observations);
@@ -132,9 +139,8 @@ export class Engine {
   /** Replays every stored record into the query store; signatures are checked as they load. */
   private async rebuild(): Promise<void> {
     const now = this.clock();
-    for (const name of this.docs.docNames()) {
-      for (const [key, bytes] of this.docs.records(name)) this.book.ingestBytes(name, bytes, now, key);
-    }
+    const stored = this.docs.docNames().flatMap((doc) => this.docs.records(doc).map(([key, bytes]) => ({ doc, key, bytes })));
+    await this.book.ingestAll(stored, now);
     this.ledger.settle(); // what was on disk is not news: no ledger.changed for it
     const items = this.catalog.modelIds().map((id) => this.itemFor(id, now)!);
     this.catalogIndex.upsert(items);
@@ -183,14 +189,18 @@ export class Engine {
 
   /**
    * Publishes records this engine signed: refused before anything is written if a peer would
-   * quarantine them, durable on disk before the query store and the windows see them.
+   * quarantine them, durable on disk (the journal) before the query store and the windows see them.
+   * The documents get them at once in memory and on disk at the journal's next checkpoint.
    */
   async publish(doc: string, records: SignedRecord[]): Promise<void> {
     for (const record of records) {
       const reason = this.book.violation(record);
       if (reason) throw new AppError('INTERNAL', `refusing to publish an invalid record: ${reason}`);
     }
-    await this.docs.append(doc, records);
+    await this.journal.append(
+      records.map((r) => ({ doc, bytes: r.bytes })),
+      () => this.docs.stage(doc, records),
+    );
     const now = this.clock();
     const changed = new Set<string>();
     let marketplaceChanged = false;
@@ -205,7 +215,8 @@ export class Engine {
     const ledger = this.ledger.settle();
     chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
     if (changed.size > 0) await this.refreshModels([...changed]);
-    await this.receipts.flush();
+    // Receipts are local first-sighting times, not acknowledged data: their write need not delay the answer.
+    this.receipts.flush().catch((error: Error) => console.error('receipts not written:', error.message));
     this.prices.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
@@ -218,16 +229,21 @@ export class Engine {
     const now = this.clock();
     const items = ids.map((id) => this.itemFor(id, now)).filter((x) => x !== null);
     this.catalogIndex.upsert(items);
-    await this.db.models.bulkUpsert(items.map(toModelRow));
+    // The catalog index answers every read; the query store follows in order, off the answer's path.
+    this.modelRows = this.modelRows.then(() => this.db.models.bulkUpsert(items.map(toModelRow))).then(
+      () => undefined,
+      (error: Error) => console.error('query store not updated:', error.message),
+    );
     if (!options.quiet) this.emit('catalog.changed', { modelIds: ids.slice(0, 1_000), total: this.catalogIndex.size });
   }
 
   /**
    * Takes in values peers put in shared documents: each goes through the RecordBook exactly like a
    * record read at start-up (signature, signer's authority, key = hash) and takes effect or is
-   * quarantined. Sync calls this in small batches and coalesces catalog.changed itself.
+   * quarantined. Sync calls this in small batches with `refresh: false`: it refreshes the changed
+   * models (returned) itself, together, and coalesces catalog.changed.
    */
-  async absorb(batch: readonly Incoming[]): Promise<AbsorbResult> {
+  async absorb(batch: readonly Incoming[], options: { refresh?: boolean } = {}): Promise<AbsorbResult> {
     const now = this.clock();
     const changed = new Set<string>();
     const quarantined = new Set<string>();
@@ -247,7 +263,7 @@ export class Engine {
     // As in publish: charges that arrived change their models' popularity.
     const ledger = this.ledger.settle();
     chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
-    if (changed.size > 0) await this.refreshModels([...changed], { quiet: true });
+    if (changed.size > 0 && options.refresh !== false) await this.refreshModels([...changed], { quiet: true });
     if (quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => quarantined.has(row.hash)));
     this.prices.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
@@ -280,8 +296,12 @@ export class Engine {
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 15_000).unref())]);
     this.prices.stop();
     this.listeners.clear();
-    await this.receipts.flush();
+    await this.receipts.close();
+    await this.routerInstance?.close();
     await this.sync.close();
+    await this.book.close();
+    await this.journal.close();
+    await this.modelRows;
     await this.docs.close();
     await this.db.close();
   }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src-shared/canonical-json';
 import type { Engine } from '../../src-main/engine/engine';
-import { draftOf, signRecord } from '../../src-main/engine/records/signed';
+import { decodeRecord, draftOf, signRecord } from '../../src-main/engine/records/signed';
 import { addressOfPeer, call, failure, inSync, listing, SyncFixture, waitFor } from './helpers';
 
 const fx = new SyncFixture();
@@ -68,6 +68,15 @@ describe('offline first', () => {
       expect(listingConflict).toMatchObject({ author: first.keys.identity.publicKey, subject: one.id, seq: 1 });
       expect(listingConflict.hashes).toHaveLength(2);
     }
+    // Both devices show the same version, the one with the higher hash, whichever each wrote itself.
+    const { hashes } = (await call(first, 'integrity.conflicts')).items.find((c) => c.kind === 'listing')!;
+    const stored = new Map(first.docs.records(`catalog/${first.keys.identity.publicKey}`));
+    const winner = decodeRecord(stored.get(hashes.at(-1)!)!, null);
+    expect(winner.ok && (winner.record.payload.body as { description: string }).description).toMatch(/^written on the (first|second) device$/);
+    for (const engine of [first, second]) {
+      expect((await call(engine, 'catalog.get', { id: one.id })).description).toBe(winner.ok ? (winner.record.payload.body as { description: string }).description : null);
+    }
+    expect(await catalogOf(second)).toBe(await catalogOf(first));
   });
 
   it('lists documents by URL: two engines that each made one for a name keep both through a merge', async () => {

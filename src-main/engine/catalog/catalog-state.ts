@@ -18,23 +18,40 @@ export interface PriceChange {
 }
 
 /**
+ * Whether a record takes the place of the version in effect: a higher seq, or, at an equal seq, a
+ * higher hash. Two different records with one (author, subject, seq) are a conflict (two devices of
+ * one producer edited apart; ConflictLog reports it): the hash picks the same one on every peer
+ * whatever order they arrived in, so all peers show the same catalog.
+ */
+function supersedes(current: { seq: number; hash: string } | undefined, seq: number, hash: string): boolean {
+  if (!current) return true;
+  return seq > current.seq || (seq === current.seq && hash > current.hash);
+}
+
+/**
  * The catalog as the signed records say it is: the highest-seq listing and profile per author and
- * subject, and every price change in seq order. Records reach it already verified and authorised.
+ * subject (ties: highest hash), and every price change in (seq, hash) order. Records reach it
+ * already verified and authorised.
  */
 export class CatalogState {
   private readonly listings = new Map<string, Versioned<ListingBody>>();
   private readonly prices = new Map<string, PriceChange[]>();
   private readonly profiles = new Map<string, Versioned<ProfileBody>>();
   private readonly byProducer = new Map<string, Set<string>>();
+  /**
+   * nextPriceChangeAfter's last answer: the price clock asks after every applied batch with the
+   * same `after`, and a full scan of every price each time made a 10k-model sync quadratic.
+   * Prices are only ever added, so a new one can only bring the answer earlier.
+   */
+  private nextChange: { after: number; at: number | null } | null = null;
 
   /** Applies one record; returns the model ids whose catalog item changed. */
   apply(record: SignedRecord): string[] {
     const { payload, hash } = record;
     switch (payload.kind) {
       case 'listing': {
-        const current = this.listings.get(payload.subject);
-        if (current && current.seq >= payload.seq) return [];
-        this.listings.set(payload.subject, { seq: payload.seq, ts: payload.ts, hash, body: RECORD_BODIES.listing.parse(payload.body) });
+        if (!supersedes(this.listings.get(payload.subject), payload.seq, hash)) return [];
+        this.listings.set(payload.subject, { seq: payload.seq, ts: payload.ts, hash, body: (record.parsedBody as ListingBody | undefined) ?? RECORD_BODIES.listing.parse(payload.body) });
         const producer = producerOf(payload.subject);
         let models = this.byProducer.get(producer);
         if (!models) this.byProducer.set(producer, (models = new Set()));
@@ -44,15 +61,18 @@ export class CatalogState {
       case 'price': {
         const history = this.prices.get(payload.subject) ?? [];
         if (history.some((p) => p.hash === hash)) return [];
-        history.push({ seq: payload.seq, ts: payload.ts, hash, price: RECORD_BODIES.price.parse(payload.body) });
-        history.sort((a, b) => a.seq - b.seq || (a.hash < b.hash ? -1 : 1));
+        const change = { seq: payload.seq, ts: payload.ts, hash, price: (record.parsedBody as PriceBody | undefined) ?? RECORD_BODIES.price.parse(payload.body) };
+        // Usually the newest: inserted from the end, so the history stays in (seq, hash) order.
+        let at = history.length;
+        while (at > 0 && (history[at - 1]!.seq > change.seq || (history[at - 1]!.seq === change.seq && history[at - 1]!.hash > hash))) at--;
+        history.splice(at, 0, change);
         this.prices.set(payload.subject, history);
+        this.noteChangeAt(change.price.effectiveFrom);
         return this.listings.has(payload.subject) ? [payload.subject] : [];
       }
       case 'profile': {
-        const current = this.profiles.get(payload.subject);
-        if (current && current.seq >= payload.seq) return [];
-        this.profiles.set(payload.subject, { seq: payload.seq, ts: payload.ts, hash, body: RECORD_BODIES.profile.parse(payload.body) });
+        if (!supersedes(this.profiles.get(payload.subject), payload.seq, hash)) return [];
+        this.profiles.set(payload.subject, { seq: payload.seq, ts: payload.ts, hash, body: (record.parsedBody as ProfileBody | undefined) ?? RECORD_BODIES.profile.parse(payload.body) });
         return [...(this.byProducer.get(payload.subject) ?? [])];
       }
       default:
@@ -108,6 +128,7 @@ export class CatalogState {
 
   /** The earliest scheduled price change after `now`, so the engine can re-price on time. */
   nextPriceChangeAfter(now: number): number | null {
+    if (this.nextChange?.after === now) return this.nextChange.at;
     let next: number | null = null;
     for (const history of this.prices.values()) {
       for (const change of history) {
@@ -115,7 +136,13 @@ export class CatalogState {
         if (at > now && (next === null || at < next)) next = at;
       }
     }
+    this.nextChange = { after: now, at: next };
     return next;
+  }
+
+  private noteChangeAt(at: number): void {
+    const cached = this.nextChange;
+    if (cached && at > cached.after && (cached.at === null || at < cached.at)) cached.at = at;
   }
 
   /** Models whose price in force changes in (from, to]. */

@@ -9,15 +9,12 @@ import { reviewSummary } from '../reviews/review-views';
  * paying users (ledger) and other people's evaluations measured.
  */
 export function catalogItemFor(engine: Engine, modelId: string, now: number): CatalogItem | null {
-  const payers = new Set<string>();
   const producer = producerOf(modelId);
-  for (const { entry } of engine.ledger.query({ modelId, kind: 'charge', limit: Number.MAX_SAFE_INTEGER }).items) {
-    // A producer paying for its own model is not popularity (wash trading).
-    if (entry.body.identity !== producer) payers.add(entry.body.identity);
-  }
+  // A producer paying for its own model is not popularity (wash trading).
+  const payingUsers = engine.ledger.payersOf(modelId).filter((identity) => identity !== producer).length;
   return engine.catalog.item(modelId, now, measuredFigures(engine.observations.get(modelId)), {
     ratingX100: reviewSummary(engine, modelId, null).averageX100,
-    payingUsers: payers.size,
+    payingUsers,
     measuredAccuracyBps: engine.reviews.measuredAccuracy(modelId, producer),
   });
 }

@@ -7,9 +7,9 @@ export function catalogHandlers(engine: Engine): Pick<Handlers, 'catalog.list' |
   return {
     'catalog.list': async (input) => engine.catalogIndex.list(input),
     'catalog.get': async ({ id }) => {
-      const row = await engine.db.models.findOne(id).exec();
-      if (!row) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
-      return row.toMutableJSON().item;
+      const item = engine.catalogIndex.get(id);
+      if (!item) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
+      return item;
     },
     'catalog.compare': async ({ ids, task, workload }) => {
       const unique = [...new Set(ids)];

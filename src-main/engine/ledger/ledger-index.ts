@@ -96,6 +96,8 @@ export class LedgerIndex {
   private readonly all = new OrderedEntries(null);
   private readonly byHash = new Map<string, AppliedEntry>();
   private readonly accounts = new Map<string, { entries: OrderedEntries; balance: number }>();
+  /** Per model, how many charges each identity paid: popularity without scanning the ledger. */
+  private readonly payers = new Map<string, Map<string, number>>();
 
   get size(): number {
     return this.byHash.size;
@@ -114,6 +116,22 @@ export class LedgerIndex {
       book.entries.add(entry);
       book.balance += amount;
     }
+    this.countPayer(entry, 1);
+  }
+
+  private countPayer(entry: AppliedEntry, delta: 1 | -1): void {
+    const modelId = entry.kind === 'charge' ? entry.body.memo?.modelId : undefined;
+    if (!modelId) return;
+    let byPayer = this.payers.get(modelId);
+    if (!byPayer) this.payers.set(modelId, (byPayer = new Map()));
+    const count = (byPayer.get(entry.body.identity) ?? 0) + delta;
+    if (count > 0) byPayer.set(entry.body.identity, count);
+    else byPayer.delete(entry.body.identity);
+  }
+
+  /** The identities that paid for at least one call to the model. */
+  payersOf(modelId: string): IterableIterator<string> {
+    return (this.payers.get(modelId) ?? new Map<string, number>()).keys();
   }
 
   remove(entry: AppliedEntry): void {
@@ -125,6 +143,7 @@ export class LedgerIndex {
       book.entries.remove(entry.hash);
       book.balance -= amount;
     }
+    this.countPayer(entry, -1);
   }
 
   balance(account: string): number {
@@ -156,9 +175,10 @@ export class LedgerIndex {
     const limit = q.limit ?? 50;
     for (let i = list.length - 1; i >= 0; i--) {
       const entry = list[i]!;
+      // The list is in time order: everything further back is older still.
+      if (q.from !== undefined && entry.ts < q.from) break;
       if (q.kind && entry.kind !== q.kind) continue;
       if (q.modelId && entry.body.memo?.modelId !== q.modelId) continue;
-      if (q.from !== undefined && entry.ts < q.from) continue;
       if (q.to !== undefined && entry.ts > q.to) continue;
       const amount = account ? amountFor(entry, account) : null;
       if (amount !== null) {

@@ -178,6 +178,12 @@ export class LedgerState implements RecordApplier {
     return this.index.query(q);
   }
 
+  /** Identities that paid for at least one call to the model (valid entries only). */
+  payersOf(modelId: string): string[] {
+    this.evaluate();
+    return [...this.index.payersOf(modelId)];
+  }
+
   /** Every account with at least one applied entry and its balance. */
   balances(): Map<string, number> {
     this.evaluate();

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { RECORD_BODIES, modelIdOf, producerOf, type RecordPayload } from '../../../src-shared/domain';
 import { ledgerRecordViolation } from '../ledger/entry-rules';
 
@@ -6,17 +7,35 @@ export interface AuthorityContext {
   marketplaceId: string | null;
 }
 
+/** A record that may take effect, with its body as its kind's schema parsed it; or why it may not. */
+export type AuthorityCheck = { ok: true; body: unknown } | { ok: false; reason: string };
+
 /**
  * Who may sign what, checkable by anyone from the record alone (DESIGN.md): a model's listing and
  * prices only by the producer named in its id, a profile only by itself, the marketplace config only
- * by the treasury. Returns the reason a record must be quarantined, or null when it may take effect.
+ * by the treasury. The body is parsed once, here, and handed on (SignedRecord.parsedBody): on a
+ * first sync, parsing each body again (schemas with URL checks) was a fifth of the engine thread's work.
  */
-export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext): string | null {
+export function checkAuthority(payload: RecordPayload, ctx: AuthorityContext): AuthorityCheck {
   const body = RECORD_BODIES[payload.kind].safeParse(payload.body);
   if (!body.success) {
     const issue = body.error.issues[0];
-    return `invalid ${payload.kind} body at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`;
+    return { ok: false, reason: `invalid ${payload.kind} body at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}` };
   }
+  const reason = signerViolation({ ...payload, body: body.data } as RecordPayload, ctx);
+  return reason === null ? { ok: true, body: body.data } : { ok: false, reason };
+}
+
+/** The reason a record must be quarantined, or null when it may take effect. */
+export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext): string | null {
+  const check = checkAuthority(payload, ctx);
+  return check.ok ? null : check.reason;
+}
+
+type BodyOf<K extends keyof typeof RECORD_BODIES> = z.output<(typeof RECORD_BODIES)[K]>;
+
+/** The rules beyond the body's schema; `payload.body` is already the parsed body. */
+function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string | null {
   switch (payload.kind) {
     case 'marketplace-config':
       if (ctx.marketplaceId !== null && payload.author !== ctx.marketplaceId) {
@@ -27,26 +46,26 @@ export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext
     case 'profile':
       return payload.subject === payload.author ? null : `${payload.kind} subject must be its author's key`;
     case 'listing': {
-      const listing = RECORD_BODIES.listing.parse(payload.body);
+      const listing = payload.body as BodyOf<'listing'>;
       if (producerOf(payload.subject) !== payload.author) {
         return `listing ${payload.subject} signed by ${payload.author}, not by its producer`;
       }
       return payload.subject === modelIdOf(payload.author, listing.slug) ? null : 'listing slug does not match its model id';
     }
     case 'review': {
-      const review = RECORD_BODIES.review.parse(payload.body);
+      const review = payload.body as BodyOf<'review'>;
       if (payload.subject !== `review:${review.modelId}`) return 'review subject must be review:<modelId>';
       return producerOf(review.modelId) === payload.author ? `self-review: ${payload.author} produces ${review.modelId}` : null;
     }
     case 'review-reply': {
-      const reply = RECORD_BODIES['review-reply'].parse(payload.body);
+      const reply = payload.body as BodyOf<'review-reply'>;
       if (payload.subject !== `reply:${reply.modelId}:${reply.reviewer}`) return 'reply subject must be reply:<modelId>:<reviewer>';
       return producerOf(reply.modelId) === payload.author ? null : `reply on ${reply.modelId} signed by ${payload.author}, not by its producer`;
     }
     case 'feedback':
       return payload.subject === `feedback:${payload.author}` ? null : 'feedback subject must be feedback:<author>';
     case 'metric-report': {
-      const report = RECORD_BODIES['metric-report'].parse(payload.body);
+      const report = payload.body as BodyOf<'metric-report'>;
       if (payload.subject !== `eval:${report.modelId}:${report.task}`) return 'metric report subject must be eval:<modelId>:<task>';
       return report.passed <= report.cases ? null : 'metric report passes more cases than it ran';
     }
@@ -54,14 +73,14 @@ export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext
       return payload.subject === `observations:${payload.author}` ? null : 'observation subject must be observations:<author>';
     case 'reward-claim': {
       // Only the form is checkable here; the amount is checked by recomputing the epoch (incentives).
-      const claim = RECORD_BODIES['reward-claim'].parse(payload.body);
+      const claim = payload.body as BodyOf<'reward-claim'>;
       return payload.subject === `reward:${claim.epoch}:${payload.author}` ? null : 'reward claim subject must be reward:<epoch>:<author>, signed by the producer itself';
     }
     case 'ledger-entry':
     case 'ledger-checkpoint':
       return ledgerRecordViolation(payload, ctx.marketplaceId);
     case 'price': {
-      const price = RECORD_BODIES.price.parse(payload.body);
+      const price = payload.body as BodyOf<'price'>;
       if (price.modelId !== payload.subject) return 'price subject does not match its model id';
       return producerOf(payload.subject) === payload.author ? null : `price for ${payload.subject} signed by ${payload.author}, not by its producer`;
     }

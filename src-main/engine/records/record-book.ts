@@ -2,8 +2,9 @@ import type { CatalogState } from '../catalog/catalog-state';
 import type { SignatureVerifier } from '../identity/keys';
 import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
-import { authorityViolation } from './authority';
-import { decodeRecord, type SignedRecord } from './signed';
+import { authorityViolation, checkAuthority } from './authority';
+import { SignaturePool } from './signature-pool';
+import { decodeRecord, recordHash, type SignedRecord } from './signed';
 
 /** A domain state that takes effect from records (catalog, ledger, observations, ...). */
 export interface RecordApplier {
@@ -16,14 +17,24 @@ export type IngestOutcome =
   | { status: 'duplicate'; hash: string }
   | { status: 'quarantined'; hash: string; reason: string };
 
+/** Records handed to the signature workers at once during ingestAll. */
+const INGEST_CHUNK = 512;
+
 /**
  * Where every record takes effect or is quarantined. Sync sits beside it and only hands it bytes:
  * it knows no domain rule beyond "validly signed by the one who may sign it" (DESIGN.md).
  */
 export class RecordBook {
   private readonly seen = new Set<string>();
+  /**
+   * Hashes whose signature is known to verify (here or on a worker thread, SignaturePool). A hash
+   * names its bytes, so a hash in here needs no second verification, wherever its bytes come from.
+   */
+  private readonly signatures = new Set<string>();
   private readonly quarantined = new Map<string, QuarantineRow>();
   private readonly appliers: RecordApplier[] = [];
+  /** Worker threads for signatures, started on first use (an engine that never syncs may never need them). */
+  private pool: SignaturePool | null = null;
 
   constructor(
     private readonly marketplace: MarketplaceState,
@@ -56,6 +67,42 @@ export class RecordBook {
     return this.seen.values();
   }
 
+  /** Signatures checked elsewhere: ingestBytes will not verify these again. */
+  noteVerified(hashes: Iterable<string>): void {
+    for (const hash of hashes) this.signatures.add(hash);
+  }
+
+  /**
+   * Verifies these records' signatures on worker threads, so ingestBytes need not do it on the
+   * engine's thread. Only ever saves work: what it could not confirm is verified there as before.
+   */
+  async preverify(records: readonly Uint8Array[]): Promise<void> {
+    this.pool ??= new SignaturePool();
+    this.noteVerified(await this.pool.verified(records));
+  }
+
+  /**
+   * Takes in many stored records (start-up): their signatures are verified on worker threads,
+   * chunks ahead, while earlier chunks are applied here in order.
+   */
+  async ingestAll(items: ReadonlyArray<{ doc: string; key: string; bytes: Uint8Array }>, now: number): Promise<void> {
+    const chunks: Array<{ items: typeof items; verified: Promise<void> }> = [];
+    for (let i = 0; i < items.length; i += INGEST_CHUNK) {
+      const part = items.slice(i, i + INGEST_CHUNK);
+      chunks.push({ items: part, verified: this.preverify(part.map((item) => item.bytes)).catch(() => undefined) });
+    }
+    for (const chunk of chunks) {
+      await chunk.verified;
+      for (const { doc, key, bytes } of chunk.items) this.ingestBytes(doc, bytes, now, key);
+    }
+  }
+
+  /** Stops the signature workers (they never keep a process alive, but an engine closes what it opened). */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = null;
+  }
+
   /** Why a record this engine is about to sign would be refused by its peers, or null. */
   violation(record: SignedRecord): string | null {
     return authorityViolation(record.payload, { marketplaceId: this.marketplace.id });
@@ -67,7 +114,10 @@ export class RecordBook {
    * key still take effect (a copy of an accepted record under a wrong key is just a duplicate).
    */
   ingestBytes(doc: string, bytes: Uint8Array, now: number, key?: string): IngestOutcome {
-    const decoded = decodeRecord(bytes, this.verifier);
+    const hash = recordHash(bytes);
+    const known = this.signatures.has(hash);
+    const decoded = decodeRecord(bytes, known ? null : this.verifier, hash);
+    if (decoded.ok && !known) this.signatures.add(hash);
     if (!decoded.ok) {
       // The quarantine shows what the record claims to be (kind, author), if it parses at all.
       const claimed = decodeRecord(bytes, null);
@@ -83,8 +133,9 @@ export class RecordBook {
 
   ingest(doc: string, record: SignedRecord, now: number): IngestOutcome {
     if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
-    const reason = this.violation(record);
-    if (reason) return this.reject(doc, record.hash, reason, now, record);
+    const check = checkAuthority(record.payload, { marketplaceId: this.marketplace.id });
+    if (!check.ok) return this.reject(doc, record.hash, check.reason, now, record);
+    record.parsedBody = check.body;
     this.seen.add(record.hash);
     // Quarantined earlier only for where it was stored (or before its marketplace was known): it counts now.
     this.quarantined.delete(record.hash);

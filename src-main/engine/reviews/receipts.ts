@@ -1,5 +1,6 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LineFile } from '../journal/line-file';
 
 /**
  * When this engine first received a review, and first heard of an identity: local facts (a signed
@@ -8,11 +9,14 @@ import { join } from 'node:path';
 export class Receipts {
   private pending: string[] = [];
   private writing: Promise<void> = Promise.resolve();
+  private readonly file: LineFile;
 
   private constructor(
-    private readonly path: string,
+    path: string,
     private readonly seen: Map<string, number>,
-  ) {}
+  ) {
+    this.file = new LineFile(path);
+  }
 
   static async open(dataDir: string): Promise<Receipts> {
     const path = join(dataDir, 'receipts.jsonl');
@@ -50,7 +54,12 @@ export class Receipts {
     if (this.pending.length === 0) return this.writing;
     const lines = this.pending.join('');
     this.pending = [];
-    this.writing = this.writing.then(() => appendFile(this.path, lines, { mode: 0o600 }));
+    this.writing = this.file.append(lines);
     return this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    await this.file.close();
   }
 }

@@ -1,7 +1,8 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DecisionSchema } from '../../../src-shared/routing';
+import { LineFile } from '../journal/line-file';
 
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -12,10 +13,14 @@ const KEEP_IN_MEMORY = 2_000;
  * append-only JSON Lines file. The money itself is in the ledger; this is the user's own record.
  */
 export class DecisionLog {
+  private readonly file: LineFile;
+
   private constructor(
-    private readonly path: string,
+    path: string,
     private readonly recent: Decision[],
-  ) {}
+  ) {
+    this.file = new LineFile(path);
+  }
 
   static async open(dataDir: string): Promise<DecisionLog> {
     const path = join(dataDir, 'decisions.jsonl');
@@ -33,9 +38,13 @@ export class DecisionLog {
   }
 
   async add(decision: Decision): Promise<void> {
-    await appendFile(this.path, `${JSON.stringify(decision)}\n`, { mode: 0o600 });
     this.recent.push(decision);
     if (this.recent.length > KEEP_IN_MEMORY) this.recent.shift();
+    await this.file.append(`${JSON.stringify(decision)}\n`);
+  }
+
+  close(): Promise<void> {
+    return this.file.close();
   }
 
   find(decisionId: string): Decision | undefined {

@@ -8,6 +8,8 @@ export interface ModelStats {
   latencies: number[];
   feedbackUp: number;
   feedbackDown: number;
+  /** p95 of `latencies`, kept until the next outcome (a decision reads it for thousands of models). */
+  p95?: number | undefined;
 }
 
 export const LATENCY_WINDOW = 200;
@@ -23,6 +25,7 @@ export function emptyStats(): ModelStats {
 export function recordOutcome(stats: ModelStats, ok: boolean, latencyMs: number): void {
   stats.calls++;
   if (!ok) return;
+  stats.p95 = undefined;
   stats.successes++;
   stats.latencies.push(latencyMs);
   if (stats.latencies.length > LATENCY_WINDOW) stats.latencies.shift();
@@ -31,6 +34,35 @@ export function recordOutcome(stats: ModelStats, ok: boolean, latencyMs: number)
 export function nearestRank(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+const NO_STATS: Readonly<ModelStats> = Object.freeze({ calls: 0, successes: 0, latencies: [], feedbackUp: 0, feedbackDown: 0 });
+
+function latencyP95(stats: ModelStats): number {
+  stats.p95 ??= nearestRank(stats.latencies, 0.95);
+  return stats.p95;
+}
+
+/** The numbers of `effectiveFigures` without their sources: what the decision loop needs per model. */
+export interface EffectiveNumbers {
+  qualityBps: number;
+  successRateBps: number;
+  latencyP95Ms: number;
+  /** Both latency and reliability come from observed calls (the measuredOnly constraint). */
+  measured: boolean;
+}
+
+export function effectiveNumbers(item: CatalogItem, task: string, stats: ModelStats | undefined, into: EffectiveNumbers): EffectiveNumbers {
+  const s = stats ?? NO_STATS;
+  const feedback = s.feedbackUp + s.feedbackDown;
+  const claimedQuality = item.metrics.accuracyBps[task]?.value ?? 0;
+  into.qualityBps = Math.round((claimedQuality * PRIOR_STRENGTH + s.feedbackUp * 10_000) / (PRIOR_STRENGTH + feedback));
+  into.successRateBps = Math.round((item.metrics.successRateBps.value * PRIOR_STRENGTH + s.successes * 10_000) / (PRIOR_STRENGTH + s.calls));
+  const measuredLatency = s.latencies.length >= MIN_MEASURED;
+  into.latencyP95Ms = measuredLatency ? latencyP95(s as ModelStats) : item.metrics.latencyP95Ms.value;
+  into.measured =
+    (measuredLatency || item.metrics.latencyP95Ms.source === 'measured') && (s.calls >= MIN_MEASURED || item.metrics.successRateBps.source === 'measured');
+  return into;
 }
 
 export interface Effective {
@@ -63,7 +95,7 @@ export function effectiveFigures(item: CatalogItem, task: string, stats: ModelSt
     successRateBps,
     successStrength: PRIOR_STRENGTH + s.calls,
     reliabilitySource: s.calls >= MIN_MEASURED ? 'measured' : item.metrics.successRateBps.source,
-    latencyP95Ms: measuredLatency ? nearestRank(s.latencies, 0.95) : item.metrics.latencyP95Ms.value,
+    latencyP95Ms: measuredLatency ? latencyP95(s) : item.metrics.latencyP95Ms.value,
     latencySource: measuredLatency ? 'measured' : item.metrics.latencyP95Ms.source,
   };
 }

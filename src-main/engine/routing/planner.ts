@@ -2,7 +2,7 @@ import type { CatalogItem } from '../../../src-shared/catalog';
 import { AppError } from '../../../src-shared/errors';
 import { callCost } from '../../../src-shared/money';
 import { CONSTRAINT_NAMES, type Candidate, type ConstraintName, type Constraints, type Strategy, type Weights } from '../../../src-shared/routing';
-import { PRIOR_STRENGTH, effectiveFigures, type Effective, type ModelStats } from './estimates';
+import { PRIOR_STRENGTH, effectiveFigures, effectiveNumbers, type EffectiveNumbers, type ModelStats } from './estimates';
 import { sampleRateBps } from './sampling';
 
 export interface PlanContext {
@@ -47,7 +47,7 @@ const EXPLORE_TOP = 20;
 const DEFAULT_KEEP = 25;
 
 /** The first hard constraint a model breaks, in the documented order, or null. */
-function violation(c: Constraints, ctx: PlanContext, item: CatalogItem, cost: number, fig: Effective): ConstraintName | null {
+function violation(c: Constraints, ctx: PlanContext, item: CatalogItem, cost: number, fig: EffectiveNumbers): ConstraintName | null {
   if (item.retired) return 'retired';
   if (!item.price) return 'unpriced';
   if (c.pinnedModel !== undefined && item.id !== c.pinnedModel) return 'pinnedModel';
@@ -60,7 +60,7 @@ function violation(c: Constraints, ctx: PlanContext, item: CatalogItem, cost: nu
   if (c.maxCostPerCall !== undefined && cost > c.maxCostPerCall) return 'maxCostPerCall';
   if (c.minAccuracyBps !== undefined && fig.qualityBps < c.minAccuracyBps) return 'minAccuracyBps';
   if (c.maxLatencyP95Ms !== undefined && fig.latencyP95Ms > c.maxLatencyP95Ms) return 'maxLatencyP95Ms';
-  if (c.measuredOnly && !(fig.latencySource === 'measured' && fig.reliabilitySource === 'measured')) return 'measuredOnly';
+  if (c.measuredOnly && !fig.measured) return 'measuredOnly';
   if (ctx.inCooldown(item)) return 'cooldown';
   if (ctx.remainingBudget !== null && cost > ctx.remainingBudget) return 'budget';
   if (ctx.balance !== null && cost > ctx.balance) return 'balance';
@@ -91,6 +91,14 @@ function partsOf(cost: number, qualityBps: number, latencyP95Ms: number, success
     latency: closeness(latencyP95Ms, best.latency),
     reliability: Math.round(successBps / 10),
   };
+}
+
+/** scoreOf(partsOf(...)) without building the parts: the decision loop scores every eligible model. */
+function scoreFor(cost: number, qualityBps: number, latencyP95Ms: number, successBps: number, best: Best, w: Weights): number {
+  const total = w.quality + w.price + w.latency + w.reliability || 1;
+  const sum =
+    perMille(qualityBps, best.quality) * w.quality + closeness(cost, best.cost) * w.price + closeness(latencyP95Ms, best.latency) * w.latency + Math.round(successBps / 10) * w.reliability;
+  return Math.round(sum / total);
 }
 
 function scoreOf(parts: Candidate['parts'], w: Weights): number {
@@ -153,10 +161,12 @@ export function plan(ctx: PlanContext & { keep?: number; explain?: boolean }): P
   const eligible: Eligible[] = [];
   let considered = 0;
   const best: Best = { cost: Infinity, quality: 0, latency: Infinity };
+  // One scratch object for the whole loop: a decision looks at thousands of models.
+  const fig: EffectiveNumbers = { qualityBps: 0, successRateBps: 0, latencyP95Ms: 0, measured: false };
   for (const item of ctx.items) {
     considered++;
     const cost = item.price ? callCost(item.price, ctx.inputTokens, ctx.outputTokens) : 0;
-    const fig = effectiveFigures(item, ctx.task, ctx.stats(item.id));
+    effectiveNumbers(item, ctx.task, ctx.stats(item.id), fig);
     const reason = violation(ctx.constraints, ctx, item, cost, fig);
     if (reason) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
@@ -172,7 +182,7 @@ export function plan(ctx: PlanContext & { keep?: number; explain?: boolean }): P
     const emptiedBy = considered === 0 ? 'task' : lastConstraintOf(excluded);
     throw new AppError('NO_ROUTE', `No model meets the constraints: "${emptiedBy}" excluded the last candidates`, { constraint: emptiedBy, excluded, considered });
   }
-  for (const e of eligible) e.score = scoreOf(partsOf(e.cost, e.qualityBps, e.latencyP95Ms, e.successRateBps, best), ctx.weights);
+  for (const e of eligible) e.score = scoreFor(e.cost, e.qualityBps, e.latencyP95Ms, e.successRateBps, best, ctx.weights);
   const top = topK(eligible, Math.max(ctx.keep ?? DEFAULT_KEEP, EXPLORE_TOP), ORDER[ctx.strategy]);
   const ranked = top.map((e) => toCandidate(e, ctx, best));
   if (ctx.strategy === 'best-value' && ctx.explorationBps > 0 && ranked.length > 1) explore(ranked, top, best, ctx);

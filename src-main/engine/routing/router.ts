@@ -41,6 +41,10 @@ export class Router {
     readonly parts: RouterParts,
   ) {}
 
+  close(): Promise<void> {
+    return this.parts.decisions.close();
+  }
+
   newDecisionId(): string {
     return `d${this.engine.clock().toString(36)}${randomBytes(6).toString('hex')}`;
   }
@@ -193,7 +197,8 @@ export class Router {
     if (charged.status === 'rejected') throw charged.reason;
     if (recorded.status === 'rejected') throw recorded.reason;
     const charge = charged.value;
-    await this.log(decided, input, item.id, true, charge.cost, outcome.latencyMs, charge.hash, null);
+    // The charge (with this decision's id) is the durable record; the history line follows the answer.
+    this.log(decided, input, item.id, true, charge.cost, outcome.latencyMs, charge.hash, null).catch((error: Error) => console.error('decision history not written:', error.message));
     return {
       decisionId,
       plan: decided,

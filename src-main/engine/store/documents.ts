@@ -6,6 +6,7 @@ import {
   type AutomergeUrl,
   type DocHandle,
   type DocHandleChangePayload,
+  type DocumentId,
   type NetworkAdapterInterface,
   type PeerId,
 } from '@automerge/automerge-repo';
@@ -22,6 +23,8 @@ export interface StoreOptions {
   /** The automerge-repo peer id: sync uses this device's public key, which peers authenticate. */
   peerId?: string;
 }
+
+const LIST_EVERY_MS = 100;
 
 interface RootFile {
   indexUrl: AutomergeUrl;
@@ -42,6 +45,8 @@ export class DocumentStore {
   private localDepth = 0;
   private readonly unlisted = new Map<AutomergeUrl, string>();
   private closing = false;
+  /** Documents this engine changed that may not be on disk yet. */
+  private readonly dirty = new Set<DocumentId>();
 
   private constructor(
     readonly repo: Repo,
@@ -55,7 +60,10 @@ export class DocumentStore {
     const docsDir = join(dataDir, 'docs');
     await mkdir(docsDir, { recursive: true, mode: 0o700 });
     const storage = new DurableFileStorage(docsDir);
-    const repo = new Repo({ storage, network: options.network ?? [], peerId: options.peerId as PeerId | undefined, saveDebounceRate: 50 });
+    // This engine's own records are durable through its journal before they are acknowledged, so
+    // automerge-repo's background saves can be rare: each one is several fsyncs that would otherwise
+    // queue in front of the journal's on the same disk. What peers send is theirs to send again.
+    const repo = new Repo({ storage, network: options.network ?? [], peerId: options.peerId as PeerId | undefined, saveDebounceRate: 1000 });
     const rootPath = join(dataDir, 'root.json');
     const root = await readRoot(rootPath);
     let index: DocHandle<IndexDoc>;
@@ -133,17 +141,39 @@ export class DocumentStore {
    * with the smallest URL, so engines that made one each converge on writing to the same one.
    */
   async append(name: string, records: ReadonlyArray<{ hash: string; bytes: Uint8Array }>): Promise<void> {
+    const target = this.stage(name, records);
+    await this.repo.flush([target.handle.documentId, this.index.documentId]);
+  }
+
+  /**
+   * Appends records under a name in memory only: automerge-repo saves them soon, `flushDirty` at
+   * once. Whoever acknowledges them must have made them durable another way (the engine's journal).
+   */
+  stage(name: string, records: ReadonlyArray<{ hash: string; bytes: Uint8Array }>): StoredDoc {
     const target = this.urlsOf(name)[0] ?? this.create(name);
     const current = recordsOf(target.handle.doc());
     const fresh = records.filter((r) => current[r.hash] === undefined);
     if (fresh.length > 0) this.write(target.url, fresh.map((r) => [r.hash, r.bytes]));
-    await this.repo.flush([target.handle.documentId, this.index.documentId]);
+    return target;
+  }
+
+  /** Flushes to disk every document this engine changed since the last call (the journal's checkpoint). */
+  async flushDirty(): Promise<void> {
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    try {
+      await this.repo.flush(ids);
+    } catch (error) {
+      for (const id of ids) this.dirty.add(id);
+      throw error;
+    }
   }
 
   /** Sets records in one document as this engine (e.g. putting back records a peer deleted). */
   write(url: AutomergeUrl, entries: ReadonlyArray<readonly [string, Uint8Array]>): void {
     const doc = this.byUrl.get(url);
     if (!doc || entries.length === 0) return;
+    this.dirty.add(doc.handle.documentId);
     this.local(() =>
       doc.handle.change((d) => {
         // A peer may have replaced or removed the map itself: records go back into a map either way.
@@ -157,6 +187,7 @@ export class DocumentStore {
   /** Puts entries back into this engine's own index (a peer removed them). */
   writeIndex(entries: ReadonlyArray<readonly [AutomergeUrl, string]>): void {
     if (entries.length === 0) return;
+    this.dirty.add(this.index.documentId);
     this.local(() =>
       this.index.change((d) => {
         if (typeof d.docs !== 'object' || d.docs === null) d.docs = {};
@@ -185,17 +216,18 @@ export class DocumentStore {
   }
 
   /**
-   * Adopted documents are listed in the index together, once per event-loop turn: each index change
-   * is also a sync message to every peer, and a first sync adopts documents by the hundred.
+   * Adopted documents are listed in the index together, at most every LIST_EVERY_MS: each index
+   * change is also a sync message to every peer (which applies it and rescans the index), and a
+   * first sync adopts documents by the hundred, a few per event-loop turn.
    */
   private listLater(url: AutomergeUrl, name: string): void {
     this.unlisted.set(url, name);
     if (this.unlisted.size > 1) return;
-    setImmediate(() => {
+    setTimeout(() => {
       const entries = [...this.unlisted];
       this.unlisted.clear();
       if (!this.closing) this.writeIndex(entries);
-    });
+    }, LIST_EVERY_MS);
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {

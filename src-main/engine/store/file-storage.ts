@@ -20,6 +20,13 @@ export class DurableFileStorage implements StorageAdapterInterface {
   private readonly inFlight = new Set<Promise<void>>();
   /** Folders known to exist, so a save is not an mkdir syscall every time. */
   private readonly folders = new Set<string>();
+  /**
+   * The top-level key segments (one per document, plus the repo's own id) that may have files: read
+   * once, then grown by every save. Loading a document nobody saved here answers at once instead of
+   * failing a readdir: a first sync asks for hundreds of new documents, and answers that came back
+   * from disk all in the same I/O turn ran the repo's work on all of them as one long stall.
+   */
+  private present: Promise<Set<string>> | null = null;
   private closed = false;
 
   constructor(private readonly root: string) {}
@@ -45,11 +52,29 @@ export class DurableFileStorage implements StorageAdapterInterface {
     }
   }
 
+  private topLevel(): Promise<Set<string>> {
+    this.present ??= readdir(this.root).then(
+      (names) => new Set(names.filter((n) => !n.includes('.tmp-')).map(nameToSegment)),
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return new Set<string>();
+        this.present = null;
+        throw error;
+      },
+    );
+    return this.present;
+  }
+
+  /** False only when nothing was ever saved under this key's first segment. */
+  private async mayExist(key: StorageKey): Promise<boolean> {
+    return key.length === 0 || (await this.topLevel()).has(key[0]!);
+  }
+
   private pathOf(key: StorageKey): string {
     return join(this.root, ...key.map(segmentToName));
   }
 
   async load(key: StorageKey): Promise<Uint8Array | undefined> {
+    if (!(await this.mayExist(key))) return undefined;
     try {
       return new Uint8Array(await readFile(this.pathOf(key)));
     } catch (error) {
@@ -63,6 +88,7 @@ export class DurableFileStorage implements StorageAdapterInterface {
   }
 
   private async write(key: StorageKey, data: Uint8Array): Promise<void> {
+    if (key.length > 0) (await this.topLevel()).add(key[0]!);
     const target = this.pathOf(key);
     const folder = dirname(target);
     if (!this.folders.has(folder)) {
@@ -88,6 +114,7 @@ export class DurableFileStorage implements StorageAdapterInterface {
   }
 
   async loadRange(keyPrefix: StorageKey): Promise<Chunk[]> {
+    if (!(await this.mayExist(keyPrefix))) return [];
     const chunks: Chunk[] = [];
     await this.walk(this.pathOf(keyPrefix), keyPrefix, chunks);
     return chunks;

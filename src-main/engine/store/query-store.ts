@@ -62,17 +62,10 @@ const modelSchema: RxJsonSchema<ModelRow> = {
     item: { type: 'object' },
   },
   required: ['id', 'producerKey', 'nameKey', 'searchText', 'tasks', 'industries', 'refCost', 'bestAccuracyBps', 'latencyP95Ms', 'ratingX100', 'popularity', 'valueScore', 'retired', 'measured', 'updatedAt', 'item'],
-  indexes: [
-    ['retired', 'valueScore'],
-    ['retired', 'refCost'],
-    ['retired', 'bestAccuracyBps'],
-    ['retired', 'latencyP95Ms'],
-    ['retired', 'ratingX100'],
-    ['retired', 'popularity'],
-    ['retired', 'nameKey'],
-    ['retired', 'updatedAt'],
-    ['producerKey', 'nameKey'],
-  ],
+  // No secondary indexes: every catalog read is answered by CatalogIndex (a scan over pre-sorted
+  // permutations, faster than RxDB's matcher, bench/catalog-list) or by id. Nine sorted indexes
+  // that nothing queried made each row write nine sorted-array inserts: a third of the engine
+  // thread's work while a 10k-model first sync arrived (bench/sync).
 };
 
 const quarantineSchema: RxJsonSchema<QuarantineRow> = {

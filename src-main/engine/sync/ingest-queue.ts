@@ -15,30 +15,55 @@ export interface AbsorbResult {
 }
 
 export interface IngestDeps {
-  /** Verifies and applies one batch (Engine.absorb: the RecordBook path every record takes). */
+  /**
+   * Verifies and applies one batch (Engine.absorb: the RecordBook path every record takes), without
+   * refreshing the catalog rows of the models it changed: the queue gathers those for `refresh`.
+   */
   absorb(batch: Incoming[]): Promise<AbsorbResult>;
+  /** Rebuilds the catalog rows of these models (and tells the windows). */
+  refresh(modelIds: string[]): Promise<void>;
   isAccepted(hash: string): boolean;
+  /**
+   * Checks signatures ahead, off the engine's thread, so absorb need not (SignaturePool). Whatever
+   * it could not confirm, absorb verifies itself: this only ever saves work.
+   */
+  preverify(batch: Incoming[]): Promise<void>;
   onBatch(result: AbsorbResult): void;
 }
 
 const TARGET_MS = 15;
+/**
+ * Changed models are refreshed together at most this often while records keep coming, and always
+ * before the queue goes idle. Per batch, a first sync rebuilt most models twice (listing, then
+ * price) and re-sorted the catalog index for every catalog.list in between.
+ */
+const REFRESH_MS = 100;
 const MIN_BATCH = 16;
 const MAX_BATCH = 1_000;
+/** Records sent to be verified together; absorbed in order once their verification is back. */
+const CHUNK = 256;
+
+interface Chunk {
+  items: Incoming[];
+  verified: Promise<void>;
+}
 
 /**
- * Received records wait here and are verified in small batches, yielding to the event loop between
- * batches (setImmediate), so a 10k-model first sync never holds the engine host's thread for more
- * than one batch: commands keep being answered while it runs. A batch is sized to take ~15 ms
- * (Ed25519 verification alone is ~0.1 ms a record on the 2-core reference machine).
+ * Received records wait here. Their signatures are verified on worker threads as soon as they
+ * arrive (several chunks ahead), then they are applied in order in small batches, yielding to the
+ * event loop between batches (setImmediate), so a 10k-model first sync never holds the engine
+ * host's thread for more than one batch: commands keep being answered while it runs. A batch is
+ * sized to take ~15 ms.
  */
 export class IngestQueue {
-  private items: Incoming[] = [];
-  private head = 0;
+  private chunks: Chunk[] = [];
   private draining: Promise<void> | null = null;
+  private readonly stale = new Set<string>();
+  private refreshedAt = 0;
   received = 0;
   processed = 0;
 
-  /** Adapts so one batch costs about TARGET_MS (verification speed varies by machine and load). */
+  /** Adapts so one batch costs about TARGET_MS (speed varies by machine, load and what was preverified). */
   private batchSize = 64;
 
   constructor(private readonly deps: IngestDeps) {}
@@ -47,9 +72,19 @@ export class IngestQueue {
     return this.draining !== null;
   }
 
+  /** A copy of a record this engine already holds (same key, same bytes) needs no second check. */
+  private known(item: Incoming): boolean {
+    return this.deps.isAccepted(item.key) && recordHash(item.bytes) === item.key;
+  }
+
   push(items: readonly Incoming[]): void {
     if (items.length === 0) return;
-    for (const item of items) this.items.push(item);
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const part = items.slice(i, i + CHUNK);
+      const fresh = part.filter((item) => !this.deps.isAccepted(item.key));
+      const verified = fresh.length > 0 ? this.deps.preverify(fresh).catch((error: unknown) => console.error('sync: verifying ahead failed:', (error as Error).message)) : Promise.resolve();
+      this.chunks.push({ items: part, verified });
+    }
     this.received += items.length;
     this.kick();
   }
@@ -59,7 +94,7 @@ export class IngestQueue {
     this.draining = this.drain().finally(() => {
       this.draining = null;
       // Pushed after the loop ended but before this ran: start again.
-      if (this.head < this.items.length) this.kick();
+      if (this.chunks.length > 0) this.kick();
     });
   }
 
@@ -69,31 +104,47 @@ export class IngestQueue {
   }
 
   private async drain(): Promise<void> {
-    while (this.head < this.items.length) {
-      const batch = this.items.slice(this.head, this.head + this.batchSize);
-      this.head += batch.length;
-      // A copy of a record this engine already holds (same key, same bytes) needs no second verify.
-      const fresh = batch.filter((item) => !(this.deps.isAccepted(item.key) && recordHash(item.bytes) === item.key));
-      if (fresh.length > 0) {
-        const started = performance.now();
-        try {
-          this.deps.onBatch(await this.deps.absorb(fresh));
-        } catch (error) {
-          console.error('sync: applying received records failed:', (error as Error).message);
-        }
-        const perRecord = (performance.now() - started) / fresh.length;
-        // Grows at most twofold a batch: a batch of mostly known copies says little about the next.
-        const fit = Math.round(TARGET_MS / Math.max(perRecord, 0.001));
-        this.batchSize = Math.max(MIN_BATCH, Math.min(MAX_BATCH, fit, this.batchSize * 2));
+    while (this.chunks.length > 0) {
+      const chunk = this.chunks[0]!;
+      await chunk.verified;
+      for (let at = 0; at < chunk.items.length; ) {
+        const batch = chunk.items.slice(at, at + this.batchSize);
+        at += batch.length;
+        const fresh = batch.filter((item) => !this.known(item));
+        if (fresh.length > 0) await this.apply(fresh);
+        this.processed += batch.length;
+        if (performance.now() - this.refreshedAt >= REFRESH_MS) await this.refresh();
+        await yieldToLoop();
       }
-      this.processed += batch.length;
-      if (this.head >= 10_000) {
-        this.items = this.items.slice(this.head);
-        this.head = 0;
-      }
-      await yieldToLoop();
+      this.chunks.shift();
     }
-    this.items = [];
-    this.head = 0;
+    await this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    this.refreshedAt = performance.now();
+    if (this.stale.size === 0) return;
+    const ids = [...this.stale];
+    this.stale.clear();
+    try {
+      await this.deps.refresh(ids);
+    } catch (error) {
+      console.error('sync: refreshing changed models failed:', (error as Error).message);
+    }
+  }
+
+  private async apply(fresh: Incoming[]): Promise<void> {
+    const started = performance.now();
+    try {
+      const result = await this.deps.absorb(fresh);
+      for (const id of result.changedModels) this.stale.add(id);
+      this.deps.onBatch(result);
+    } catch (error) {
+      console.error('sync: applying received records failed:', (error as Error).message);
+    }
+    const perRecord = (performance.now() - started) / fresh.length;
+    // Grows at most twofold a batch: a batch of mostly known copies says little about the next.
+    const fit = Math.round(TARGET_MS / Math.max(perRecord, 0.001));
+    this.batchSize = Math.max(MIN_BATCH, Math.min(MAX_BATCH, fit, this.batchSize * 2));
   }
 }

@@ -2,6 +2,10 @@ import { NetworkAdapter, cbor, type Message, type PeerId, type PeerMetadata, typ
 import type { RawData, WebSocket } from 'ws';
 import type { Frame } from './frames';
 
+/** How long one event-loop turn may spend handing received messages to the repo, and at most how many. */
+const DELIVER_MS = 8;
+const MAX_PER_TURN = 32;
+
 /** A connection whose remote proved its key in the handshake. */
 export interface PeerLink {
   key: string;
@@ -96,22 +100,39 @@ export class PeerNetworkAdapter extends NetworkAdapter {
   /**
    * ws emits every frame of a TCP read in one go, and the repo applies each message in promise
    * continuations (microtasks) that all run before the thread can answer anything else: a burst of
-   * first-sync messages would hold it for seconds. So messages go to the repo in order, one per
-   * event-loop turn (setImmediate), and a command waits for one message at most.
+   * first-sync messages would hold it for seconds. So messages go to the repo in order, each in its
+   * own setImmediate callback (Node drains microtasks between two of them, so the clock read at the
+   * start of each includes the repo's work on the one before), for at most DELIVER_MS per event-loop
+   * turn; then timers and I/O run. Not one message a turn: a turn also runs a batch of record checks,
+   * and a first sync needs a few round trips for each of its hundreds of documents.
    */
   private deliver(): void {
-    const message = this.inbox.shift();
-    if (!message) {
-      this.delivering = false;
-      return;
-    }
     this.delivering = true;
+    const count = Math.min(this.inbox.length, MAX_PER_TURN);
+    let turnStarted = -1;
+    let left = count;
+    for (let i = 0; i < count; i++) {
+      setImmediate(() => {
+        left--;
+        const now = performance.now();
+        if (turnStarted < 0) turnStarted = now;
+        if (now - turnStarted < DELIVER_MS) this.handOver();
+        if (left > 0) return;
+        if (this.inbox.length > 0) this.deliver();
+        else this.delivering = false;
+      });
+    }
+    if (count === 0) this.delivering = false;
+  }
+
+  private handOver(): void {
+    const message = this.inbox.shift();
+    if (!message) return;
     try {
       this.emit('message', message);
     } catch (error) {
       console.error('sync: a peer message could not be applied:', (error as Error).message);
     }
-    setImmediate(() => this.deliver());
   }
 
   send(message: Message): void {

@@ -16,6 +16,7 @@ import { SyncEvents } from './sync-events';
 import { TruncationLog } from './truncations';
 
 const RETRY_MISSING_MS = 2_000;
+const TAKE_IN_MS = 8;
 
 /**
  * Peer-to-peer sync beside the domain (DESIGN.md): it moves shared documents between authenticated
@@ -53,10 +54,14 @@ export class SyncService {
     this.peers = new PeerTable(dataDir);
     this.acks = new AckTracker(dataDir);
     this.queue = new IngestQueue({
-      absorb: (batch) => engine.absorb(batch),
+      absorb: (batch) => engine.absorb(batch, { refresh: false }),
+      refresh: async (ids) => {
+        await engine.refreshModels(ids, { quiet: true });
+        this.events.modelsChanged(ids);
+      },
       isAccepted: (hash) => engine.book.isAccepted(hash),
+      preverify: (batch) => engine.book.preverify(batch.map((item) => item.bytes)),
       onBatch: (result) => {
-        this.events.modelsChanged(result.changedModels);
         if (result.quarantined > 0) this.events.syncChanged();
         this.events.progress();
       },
@@ -122,21 +127,33 @@ export class SyncService {
   }
 
   /**
-   * Reading a whole document's records costs a few ms and adoptions finish by the dozen at once:
-   * adopted documents are read one per event-loop turn.
+   * Reading a whole document's records and saving it costs a few ms, and adoptions finish by the
+   * dozen at once: adopted documents are taken in for at most TAKE_IN_MS per event-loop turn.
    */
   private takeIn(doc: StoredDoc): void {
     this.adopted.push(doc);
     if (this.adopted.length > 1) return;
     const next = () => {
-      const doc = this.adopted[0];
-      if (!doc) return;
-      this.guard.takeIn(doc.url, doc.name);
-      this.adopted.shift();
+      const started = performance.now();
+      let doc: StoredDoc | undefined;
+      while ((doc = this.adopted[0]) && performance.now() - started < TAKE_IN_MS) {
+        this.guard.takeIn(doc.url, doc.name);
+        this.save(doc);
+        this.adopted.shift();
+      }
       this.events.progress();
       if (this.adopted.length > 0) setImmediate(next);
     };
     setImmediate(next);
+  }
+
+  /**
+   * An adopted document is saved as it is taken in, a few per turn: left to automerge-repo's
+   * throttled saves, the documents of a first sync all come due in the same timer tick, one long
+   * stall of the engine's thread.
+   */
+  private save(doc: StoredDoc): void {
+    this.engine.docs.repo.flush([doc.handle.documentId]).catch((error: unknown) => console.error(`sync: saving ${doc.name} failed:`, (error as Error).message));
   }
 
   private peerUp(peer: PeerHello): void {

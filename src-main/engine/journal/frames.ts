@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+
+/** One record as the journal holds it: the document name it belongs under and its signed bytes. */
+export interface JournalFrame {
+  doc: string;
+  bytes: Uint8Array;
+}
+
+const HEADER = 4 + 8; // u32 body length, 8 bytes of the body's sha256
+const MAX_BODY = 64 * 1024 * 1024;
+
+function checksum(body: Uint8Array): Buffer {
+  return createHash('sha256').update(body).digest().subarray(0, 8);
+}
+
+/** [u32 body length][sha256(body)[0..8]][body = u16 name length, name (utf8), record bytes]. */
+export function encodeFrame(frame: JournalFrame): Buffer {
+  const name = Buffer.from(frame.doc, 'utf8');
+  if (name.length > 0xffff) throw new Error(`document name too long for the journal: ${name.length} bytes`);
+  const body = Buffer.allocUnsafe(2 + name.length + frame.bytes.length);
+  body.writeUInt16BE(name.length, 0);
+  name.copy(body, 2);
+  body.set(frame.bytes, 2 + name.length);
+  const header = Buffer.allocUnsafe(HEADER);
+  header.writeUInt32BE(body.length, 0);
+  checksum(body).copy(header, 4);
+  return Buffer.concat([header, body]);
+}
+
+export interface DecodedFrames {
+  frames: JournalFrame[];
+  /** Bytes that form whole, intact frames; anything after is a write a crash cut short. */
+  validLength: number;
+}
+
+/**
+ * Reads frames until the first one that is cut short or fails its checksum. Appends are serial, so
+ * a torn frame can only be the last write, which was never acknowledged: stopping there loses nothing.
+ */
+export function decodeFrames(data: Uint8Array): DecodedFrames {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const frames: JournalFrame[] = [];
+  let at = 0;
+  while (at + HEADER <= buf.length) {
+    const length = buf.readUInt32BE(at);
+    if (length < 2 || length > MAX_BODY || at + HEADER + length > buf.length) break;
+    const body = buf.subarray(at + HEADER, at + HEADER + length);
+    if (!checksum(body).equals(buf.subarray(at + 4, at + HEADER))) break;
+    const nameLength = body.readUInt16BE(0);
+    if (2 + nameLength > body.length) break;
+    frames.push({ doc: body.toString('utf8', 2, 2 + nameLength), bytes: new Uint8Array(body.subarray(2 + nameLength)) });
+    at += HEADER + length;
+  }
+  return { frames, validLength: at };
+}

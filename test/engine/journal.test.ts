@@ -1,0 +1,140 @@
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeFrames, encodeFrame } from '../../src-main/engine/journal/frames';
+import { RecordJournal } from '../../src-main/engine/journal/record-journal';
+import { Fixture, ok } from './helpers';
+
+const fx = new Fixture();
+afterEach(() => fx.cleanup());
+
+const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+const journalFiles = async (dataDir: string) => (await readdir(join(dataDir, 'journal'))).sort();
+
+describe('journal frames', () => {
+  it('read back what was written, in order, names and bytes intact', () => {
+    const frames = [
+      { doc: 'ledger/abc/2026-11', bytes: bytes(300, 1) },
+      { doc: 'observations/é/2026-11', bytes: bytes(1, 2) },
+    ];
+    const decoded = decodeFrames(Buffer.concat(frames.map(encodeFrame)));
+    expect(decoded.frames).toEqual(frames);
+  });
+
+  it('stop at a frame a crash cut short, keeping every whole frame before it', () => {
+    const whole = Buffer.concat([encodeFrame({ doc: 'a', bytes: bytes(50, 1) }), encodeFrame({ doc: 'b', bytes: bytes(50, 2) })]);
+    const torn = Buffer.concat([whole, encodeFrame({ doc: 'c', bytes: bytes(50, 3) }).subarray(0, 30)]);
+    const decoded = decodeFrames(torn);
+    expect(decoded.frames.map((f) => f.doc)).toEqual(['a', 'b']);
+    expect(decoded.validLength).toBe(whole.length);
+  });
+
+  it('stop at a frame whose checksum does not match its bytes', () => {
+    const data = Buffer.concat([encodeFrame({ doc: 'a', bytes: bytes(20, 1) }), encodeFrame({ doc: 'b', bytes: bytes(20, 2) })]);
+    data[data.length - 1]! ^= 0xff;
+    expect(decodeFrames(data).frames.map((f) => f.doc)).toEqual(['a']);
+  });
+});
+
+describe('RecordJournal', () => {
+  it('makes the appends of one turn durable in one write (group commit)', async () => {
+    const dataDir = await fx.tempDir();
+    const { journal } = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => journal.append([{ doc: `d${i}`, bytes: bytes(10, i) }])));
+    expect(journal.stats).toMatchObject({ writes: 1, frames: 10 });
+    await journal.append([{ doc: 'later', bytes: bytes(10, 99) }]);
+    expect(journal.stats).toMatchObject({ writes: 2, frames: 11 });
+    await journal.close();
+  });
+
+  it('hands what an interrupted run left back for replay, oldest first', async () => {
+    const dataDir = await fx.tempDir();
+    const first = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    await first.journal.append([{ doc: 'x', bytes: bytes(5, 1) }]);
+    await first.journal.append([{ doc: 'y', bytes: bytes(5, 2) }]);
+    // No close: as after kill -9, the frames are only in the journal.
+    const again = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    expect(again.frames.map((f) => f.doc)).toEqual(['x', 'y']);
+    await again.journal.close();
+    await first.journal.close();
+  });
+
+  it('puts frames into the documents before answering, and before a checkpoint removes their file', async () => {
+    const dataDir = await fx.tempDir();
+    const log: string[] = [];
+    const { journal } = await RecordJournal.open(dataDir, {
+      checkpoint: async () => {
+        log.push(`checkpoint with ${(await journalFiles(dataDir)).length} file(s)`);
+      },
+    });
+    const appended = journal.append([{ doc: 'x', bytes: bytes(5, 1) }], () => log.push('applied'));
+    const checkpointed = journal.checkpoint();
+    await appended;
+    log.push('answered');
+    await checkpointed;
+    expect(log).toEqual(['applied', 'answered', 'checkpoint with 2 file(s)']);
+    // The sealed file is gone; the fresh one stays for the next appends.
+    expect(await journalFiles(dataDir)).toHaveLength(1);
+    expect((await RecordJournal.open(dataDir, { checkpoint: async () => undefined })).frames).toEqual([]);
+    await journal.close();
+  });
+
+  it('keeps the files when putting frames into the documents failed, so the next start replays them', async () => {
+    const dataDir = await fx.tempDir();
+    const { journal } = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      await journal.append([{ doc: 'x', bytes: bytes(5, 1) }], () => {
+        throw new Error('document refused');
+      });
+      await journal.checkpoint();
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+    expect((await RecordJournal.open(dataDir, { checkpoint: async () => undefined })).frames.map((f) => f.doc)).toEqual(['x']);
+    await journal.close();
+  });
+
+  it('after a failed write, refuses every later append with a clear error until a restart', async () => {
+    const dataDir = await fx.tempDir();
+    const { journal } = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    // The disk goes away under the journal.
+    await (journal as unknown as { file: { close(): Promise<void> } }).file.close();
+    await expect(journal.append([{ doc: 'x', bytes: bytes(5, 1) }])).rejects.toThrow();
+    await expect(journal.append([{ doc: 'y', bytes: bytes(5, 1) }])).rejects.toThrow(/journal cannot be written/);
+  });
+});
+
+describe('engine durability through the journal', () => {
+  it('a copy of the data folder taken right after an acknowledgement holds the entry', async () => {
+    const dataDir = await fx.tempDir();
+    const engine = await fx.open(dataDir);
+    await ok(engine, 'marketplace.create', { name: 'Journal market' });
+    await ok(engine, 'ledger.deposit', { amount: 1_234_567 });
+    // As a crash would leave it: no checkpoint, no close.
+    const copy = await fx.tempDir();
+    await cp(dataDir, copy, { recursive: true });
+    expect((await journalFiles(copy)).length).toBeGreaterThan(0);
+    const reopened = await fx.open(copy);
+    expect(await ok(reopened, 'ledger.balance')).toMatchObject({ balance: 1_234_567, entries: 1 });
+    // Replayed into the documents and checkpointed: one fresh journal file is left.
+    expect(await journalFiles(copy)).toHaveLength(1);
+  });
+
+  it('leaves no journal behind after a clean close, the documents hold everything', async () => {
+    const dataDir = await fx.tempDir();
+    const engine = await fx.open(dataDir);
+    await ok(engine, 'marketplace.create', { name: 'Journal market' });
+    await ok(engine, 'ledger.deposit', { amount: 42 });
+    await fx.close(engine);
+    expect(await journalFiles(dataDir)).toEqual([]);
+    // Tampering with a leftover journal is not possible when there is none; the documents answer alone.
+    await writeFile(join(dataDir, 'journal', 'garbage.txt'), 'not a journal file');
+    const reopened = await fx.open(dataDir);
+    expect(await ok(reopened, 'ledger.balance')).toMatchObject({ balance: 42, entries: 1 });
+    expect(await readFile(join(dataDir, 'journal', 'garbage.txt'), 'utf8')).toBe('not a journal file');
+  });
+});
