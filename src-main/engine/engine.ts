@@ -215,8 +215,7 @@ export class Engine {
     const ledger = this.ledger.settle();
     chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
     if (changed.size > 0) await this.refreshModels([...changed]);
-    // Receipts are local first-sighting times, not acknowledged data: their write need not delay the answer.
-    this.receipts.flush().catch((error: Error) => console.error('receipts not written:', error.message));
+    await this.receipts.flush();
     this.prices.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
@@ -297,7 +296,7 @@ export class Engine {
     this.prices.stop();
     this.listeners.clear();
     await this.receipts.close();
-    await this.routerInstance?.close();
+    this.routerInstance?.close();
     await this.sync.close();
     await this.book.close();
     await this.journal.close();

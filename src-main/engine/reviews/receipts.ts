@@ -8,7 +8,6 @@ import { LineFile } from '../journal/line-file';
  */
 export class Receipts {
   private pending: string[] = [];
-  private writing: Promise<void> = Promise.resolve();
   private readonly file: LineFile;
 
   private constructor(
@@ -50,16 +49,16 @@ export class Receipts {
     return this.seen.get(key);
   }
 
+  /** Writes what was noted since the last flush (a synchronous append: see LineFile). */
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return this.writing;
+    if (this.pending.length === 0) return;
     const lines = this.pending.join('');
     this.pending = [];
-    this.writing = this.file.append(lines);
-    return this.writing;
+    this.file.append(lines);
   }
 
   async close(): Promise<void> {
     await this.flush().catch(() => undefined);
-    await this.file.close();
+    this.file.close();
   }
 }

@@ -38,13 +38,13 @@ export class DecisionLog {
   }
 
   async add(decision: Decision): Promise<void> {
+    this.file.append(`${JSON.stringify(decision)}\n`);
     this.recent.push(decision);
     if (this.recent.length > KEEP_IN_MEMORY) this.recent.shift();
-    await this.file.append(`${JSON.stringify(decision)}\n`);
   }
 
-  close(): Promise<void> {
-    return this.file.close();
+  close(): void {
+    this.file.close();
   }
 
   find(decisionId: string): Decision | undefined {

@@ -41,8 +41,8 @@ export class Router {
     readonly parts: RouterParts,
   ) {}
 
-  close(): Promise<void> {
-    return this.parts.decisions.close();
+  close(): void {
+    this.parts.decisions.close();
   }
 
   newDecisionId(): string {
@@ -197,8 +197,7 @@ export class Router {
     if (charged.status === 'rejected') throw charged.reason;
     if (recorded.status === 'rejected') throw recorded.reason;
     const charge = charged.value;
-    // The charge (with this decision's id) is the durable record; the history line follows the answer.
-    this.log(decided, input, item.id, true, charge.cost, outcome.latencyMs, charge.hash, null).catch((error: Error) => console.error('decision history not written:', error.message));
+    await this.log(decided, input, item.id, true, charge.cost, outcome.latencyMs, charge.hash, null);
     return {
       decisionId,
       plan: decided,
