@@ -1,6 +1,7 @@
 /**
  * `npm run soak`: runs each listed test file REPEAT times (default 3), each run in its own
  * `npx vitest run <file>`, to shake out failures that only show sometimes (crash timing, races).
+ * Words after `--` pick the files whose path contains one of them (`npm run soak -- crash kill9`).
  * Prints `soak: N passed, M failed` last and exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,11 +20,17 @@ if (!Number.isInteger(repeat) || repeat < 1) {
   console.error(`REPEAT must be a positive whole number, got ${process.env.REPEAT}`);
   process.exit(2);
 }
+const words = process.argv.slice(2);
+const files = words.length === 0 ? FILES : FILES.filter((file) => words.some((word) => file.includes(word)));
+if (files.length === 0) {
+  console.error(`no soak test matches ${words.join(', ')}; the soak tests are:\n${FILES.join('\n')}`);
+  process.exit(2);
+}
 
 let passed = 0;
 let failed = 0;
 for (let round = 1; round <= repeat; round++) {
-  for (const file of FILES) {
+  for (const file of files) {
     const started = Date.now();
     const run = spawnSync('npx', ['vitest', 'run', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const ok = run.status === 0;

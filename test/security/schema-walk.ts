@@ -14,6 +14,7 @@ export interface JsonSchema {
   allOf?: JsonSchema[];
   pattern?: string;
   enum?: unknown[];
+  const?: unknown;
   minimum?: number;
   maximum?: number;
   maxLength?: number;
@@ -97,4 +98,41 @@ export function placeAt(path: readonly Step[], leaf: unknown): unknown {
     value = 'key' in step ? { [step.key]: value } : 'item' in step ? [value] : { x: value };
   }
   return value;
+}
+
+type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';
+
+const jsonTypeOf = (value: unknown): JsonType =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : (typeof value as JsonType);
+
+/**
+ * The JSON types a schema node admits, or null when it admits any value (no type, enum or const
+ * anywhere: such a field would accept input the contract does not describe).
+ */
+export function acceptedTypes(node: JsonSchema): Set<JsonType> | null {
+  if (node.type !== undefined) {
+    const types = new Set((Array.isArray(node.type) ? node.type : [node.type]) as JsonType[]);
+    if (types.has('number')) types.add('integer');
+    return types;
+  }
+  if (node.enum) return new Set(node.enum.map(jsonTypeOf));
+  if ('const' in node) return new Set([jsonTypeOf(node.const)]);
+  const alternatives = node.anyOf ?? node.oneOf ?? node.allOf;
+  if (!alternatives || alternatives.length === 0) return null;
+  const out = new Set<JsonType>();
+  for (const alt of alternatives) {
+    const types = acceptedTypes(alt);
+    if (types === null) return null;
+    types.forEach((t) => out.add(t));
+  }
+  return out;
+}
+
+const WRONG_VALUES: unknown[] = ['not-the-type', 7, 0.5, true, [], {}, null];
+
+/** A value of a JSON type the node does not admit (null if it admits every type). */
+export function wrongTypeValue(node: JsonSchema): unknown {
+  const types = acceptedTypes(node);
+  if (types === null) return null;
+  return WRONG_VALUES.find((v) => !types.has(jsonTypeOf(v))) ?? null;
 }
