@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   ledger: () => benchLedger(),
   sync: () => benchSync(),
   rewards: async () => (await import('./rewards')).benchRewards(),
+  'sync-frames': async () => (await import('./sync-frames')).benchSyncFrames(),
 };
 
 for (const [name, run] of Object.entries(benches)) {

@@ -5,6 +5,8 @@ import { asAppError } from '../client/errors';
 import { issuesByField } from '../client/issues';
 import { FormError } from '../shell/FormError';
 import { FormField } from '../shell/FormField';
+import { SyncProgressBar } from '../sync/SyncProgressBar';
+import { useSyncProgress } from '../sync/useSyncStatus';
 
 /** What marketplace.join accepts: an invite, or a device link from this person's other device. */
 export function inviteProblem(text: string): string | null {
@@ -34,6 +36,8 @@ export function JoinMarketplaceForm({ onJoined }: { onJoined(): void }) {
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<AppError | null>(null);
+  // A large marketplace streams in while the join waits for its config: seconds, shown as they pass.
+  const progress = useSyncProgress(undefined);
   const local = inviteProblem(invite);
   const problem = (tried ? local : null) ?? issuesByField(failure, (path) => (path === 'invite' ? 'invite' : null)).invite;
 
@@ -69,8 +73,9 @@ export function JoinMarketplaceForm({ onJoined }: { onJoined(): void }) {
         />
       </FormField>
       {failure && <FormError error={failure} testId="join-error" />}
+      {busy && progress && <SyncProgressBar progress={progress} />}
       <button type="submit" className="button button-primary" disabled={busy} data-testid="join-submit">
-        {busy ? 'Joining: reaching the peer…' : 'Join marketplace'}
+        {!busy ? 'Join marketplace' : progress ? 'Joining: receiving the marketplace…' : 'Joining: reaching the peer…'}
       </button>
     </form>
   );

@@ -6,9 +6,9 @@ import { useNow } from '../shell/useNow';
 import { ConnectForm } from './ConnectForm';
 import { InviteCard } from './InviteCard';
 import { PeersTable } from './PeersTable';
-import { SyncProgressBar } from './SyncProgressBar';
+import { SyncProgressCard } from './SyncProgressBar';
 import { ThisPeerCard } from './ThisPeerCard';
-import { useSyncProgress, useSyncStatus } from './useSyncStatus';
+import { useSyncStatus } from './useSyncStatus';
 
 /**
  * Peer sync from the user's side: who this peer is, who it knows, what is still to send, a running
@@ -18,7 +18,6 @@ import { useSyncProgress, useSyncStatus } from './useSyncStatus';
 export function NetworkScreen() {
   const status = useSyncStatus();
   const peers = useCommand('sync.peers', {}, ['sync.changed']);
-  const progress = useSyncProgress(status.data?.progress);
   const now = useNow();
   const connected = peers.data?.filter((p) => p.connected).length ?? 0;
 
@@ -38,12 +37,7 @@ export function NetworkScreen() {
             ) : (
               <LoadingState label="Reading the sync state…" />
             )}
-            {progress && (progress.active || progress.recordsReceived > 0) && (
-              <section className="card" aria-label="Sync progress">
-                <h2>Sync</h2>
-                <SyncProgressBar progress={progress} />
-              </section>
-            )}
+            <SyncProgressCard fromStatus={status.data?.progress} />
           </div>
           <div className="network-column">
             <ConnectForm />
