@@ -1,5 +1,5 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { EventMessage, EventName, EventPayload } from '../../src-shared/contract';
 import { AppError, type ErrorShape } from '../../src-shared/errors';
 import { CatalogIndex } from './catalog/catalog-index';
@@ -13,7 +13,9 @@ import { RewardState } from './incentives/reward-state';
 import { openJournal } from './journal/open-journal';
 import type { RecordJournal } from './journal/record-journal';
 import { LedgerState } from './ledger/ledger-state';
+import { readMarketplaceFile, writeMarketplaceFile } from './marketplace/marketplace-file';
 import { MarketplaceState } from './marketplace/marketplace-state';
+import { IngestTally } from './ingest-tally';
 import { RecordBook } from './records/record-book';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
@@ -28,7 +30,7 @@ import type { Router } from './routing/router';
 import { openRouter } from './routing/routing-service';
 import { PriceClock } from './pricing/price-clock';
 import { SettingsStore } from './settings/settings';
-import { DocumentStore, writeAtomically } from './store/documents';
+import { DocumentStore } from './store/documents';
 import { openQueryStore, type QueryDatabase } from './store/query-store';
 import type { AbsorbResult, Incoming } from './sync/ingest-queue';
 import { SyncService } from './sync/sync-service';
@@ -202,25 +204,24 @@ export class Engine {
       () => this.docs.stage(doc, records),
     );
     const now = this.clock();
-    const changed = new Set<string>();
-    let marketplaceChanged = false;
-    const reviewed = new Set<string>();
-    for (const record of records) {
-      const outcome = this.book.ingest(doc, record, now);
-      if (outcome.status !== 'applied') continue;
-      outcome.changedModels.forEach((id) => changed.add(id));
-      marketplaceChanged ||= outcome.marketplaceChanged;
-      noteReviewed(record, reviewed);
-    }
+    const tally = new IngestTally();
+    for (const record of records) tally.add(this.book.ingest(doc, record, now));
+    await this.afterIngest(tally, 'announce');
+  }
+
+  /** What every ingest ends with: the ledger settles, changed models refresh, windows hear of it. */
+  private async afterIngest(tally: IngestTally, refresh: 'announce' | 'quiet' | 'caller'): Promise<void> {
     const ledger = this.ledger.settle();
-    chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
-    if (changed.size > 0) await this.refreshModels([...changed]);
+    // Charges change their models' popularity.
+    chargedModels(this, ledger.hashes).forEach((id) => tally.changedModels.add(id));
+    if (tally.changedModels.size > 0 && refresh !== 'caller') await this.refreshModels([...tally.changedModels], { quiet: refresh === 'quiet' });
+    if (tally.quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => tally.quarantined.has(row.hash)));
     await this.receipts.flush();
     this.prices.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
-    if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
+    if (tally.reviewedModels.size > 0) this.emit('reviews.changed', { modelIds: [...tally.reviewedModels] });
     const info = this.marketplace.info();
-    if (marketplaceChanged && info) this.emit('marketplace.changed', info);
+    if (tally.marketplaceChanged && info) this.emit('marketplace.changed', info);
   }
 
   /** `quiet`: the caller emits catalog.changed itself (sync coalesces them). */
@@ -244,31 +245,10 @@ export class Engine {
    */
   async absorb(batch: readonly Incoming[], options: { refresh?: boolean } = {}): Promise<AbsorbResult> {
     const now = this.clock();
-    const changed = new Set<string>();
-    const quarantined = new Set<string>();
-    let applied = 0;
-    let marketplaceChanged = false;
-    const reviewed = new Set<string>();
-    for (const { doc, key, bytes } of batch) {
-      const outcome = this.book.ingestBytes(doc, bytes, now, key);
-      if (outcome.status === 'quarantined') quarantined.add(outcome.hash);
-      if (outcome.status !== 'applied') continue;
-      applied++;
-      outcome.changedModels.forEach((id) => changed.add(id));
-      marketplaceChanged ||= outcome.marketplaceChanged;
-      noteReviewed(outcome.record, reviewed);
-    }
-    if (reviewed.size > 0) this.emit('reviews.changed', { modelIds: [...reviewed] });
-    // As in publish: charges that arrived change their models' popularity.
-    const ledger = this.ledger.settle();
-    chargedModels(this, ledger.hashes).forEach((id) => changed.add(id));
-    if (changed.size > 0 && options.refresh !== false) await this.refreshModels([...changed], { quiet: true });
-    if (quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => quarantined.has(row.hash)));
-    this.prices.schedule();
-    if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
-    const info = this.marketplace.info();
-    if (marketplaceChanged && info) this.emit('marketplace.changed', info);
-    return { applied, quarantined: quarantined.size, changedModels: [...changed] };
+    const tally = new IngestTally();
+    for (const { doc, key, bytes, hash } of batch) tally.add(this.book.ingestBytes(doc, bytes, now, key, hash));
+    await this.afterIngest(tally, options.refresh === false ? 'caller' : 'quiet');
+    return { applied: tally.applied, quarantined: tally.quarantined.size, changedModels: [...tally.changedModels] };
   }
 
   /** Applies scheduled price changes whose time has come (see PriceClock). */
@@ -278,13 +258,13 @@ export class Engine {
 
   async adoptMarketplace(id: string): Promise<void> {
     this.marketplace.adopt(id, this.keys.treasury?.publicKey ?? null);
-    await writeAtomically(join(this.dataDir, 'marketplace.json'), JSON.stringify({ id }));
+    await writeMarketplaceFile(this.dataDir, { id, demo: this.demo });
     this.sync.refreshMdns();
   }
 
   /** The demo's endpoints are the local provider simulator; hosts start it for a demo folder. */
   async markDemo(): Promise<void> {
-    await writeAtomically(join(this.dataDir, 'marketplace.json'), JSON.stringify({ id: this.marketplace.id, demo: true }));
+    await writeMarketplaceFile(this.dataDir, { id: this.marketplace.id, demo: true });
     this.demo = true;
     const info = this.marketplace.info();
     if (info) this.emit('marketplace.changed', info);
@@ -303,23 +283,5 @@ export class Engine {
     await this.modelRows;
     await this.docs.close();
     await this.db.close();
-  }
-}
-
-const REVIEW_KINDS: ReadonlySet<string> = new Set(['review', 'review-reply', 'feedback', 'metric-report']);
-
-function noteReviewed(record: SignedRecord, into: Set<string>): void {
-  if (!REVIEW_KINDS.has(record.payload.kind)) return;
-  const modelId = (record.payload.body as { modelId?: unknown }).modelId;
-  if (typeof modelId === 'string') into.add(modelId);
-}
-
-async function readMarketplaceFile(dataDir: string): Promise<{ id: string | null; demo: boolean }> {
-  try {
-    const parsed = JSON.parse(await readFile(join(dataDir, 'marketplace.json'), 'utf8')) as { id?: unknown; demo?: unknown };
-    return { id: typeof parsed.id === 'string' ? parsed.id : null, demo: parsed.demo === true };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { id: null, demo: false };
-    throw error;
   }
 }
