@@ -201,7 +201,7 @@ export class Engine {
     }
     await this.journal.append(
       records.map((r) => ({ doc, bytes: r.bytes })),
-      () => this.docs.stage(doc, records),
+      () => this.docs.stageSoon(doc, records),
     );
     const now = this.clock();
     const tally = new IngestTally();

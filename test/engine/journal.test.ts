@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeFrames, encodeFrame } from '../../src-main/engine/journal/frames';
 import { RecordJournal } from '../../src-main/engine/journal/record-journal';
+import { StagingQueue } from '../../src-main/engine/store/staging-queue';
 import { Fixture, ok } from './helpers';
 
 const fx = new Fixture();
@@ -136,5 +137,46 @@ describe('engine durability through the journal', () => {
     const reopened = await fx.open(dataDir);
     expect(await ok(reopened, 'ledger.balance')).toMatchObject({ balance: 42, entries: 1 });
     expect(await readFile(join(dataDir, 'journal', 'garbage.txt'), 'utf8')).toBe('not a journal file');
+  });
+});
+
+describe('StagingQueue', () => {
+  it('puts records into documents right after the turn, or at once when someone reads', async () => {
+    const staged: string[] = [];
+    const queue = new StagingQueue((name) => staged.push(name));
+    queue.push('a', []);
+    queue.push('b', []);
+    expect(staged).toEqual([]);
+    queue.drain(); // a reader
+    expect(staged).toEqual(['a', 'b']);
+    queue.push('c', []);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(staged).toEqual(['a', 'b', 'c']);
+  });
+
+  it('remembers a failure, so a checkpoint keeps the journal files', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const queue = new StagingQueue((name) => {
+        if (name === 'bad') throw new Error('refused');
+      });
+      queue.push('bad', []);
+      queue.push('good', []);
+      queue.drain();
+      expect(queue.error?.message).toBe('refused');
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('the documents hold an acknowledged record as soon as it is acknowledged', async () => {
+    const engine = await fx.open();
+    await ok(engine, 'marketplace.create', { name: 'Journal market' });
+    const deposit = await ok<{ hash: string }>(engine, 'ledger.deposit', { amount: 7 });
+    const stored = engine.docs.docNames().flatMap((name) => engine.docs.records(name).map(([key]) => key));
+    expect(stored).toContain(deposit.hash);
   });
 });

@@ -75,8 +75,8 @@ export class RecordJournal {
 
   /**
    * Resolves once every frame is on disk; frames appended in the same event-loop turn share one
-   * write. `apply` puts them into the documents (in memory) while that write is in flight, so they
-   * are there when this resolves, and before any later checkpoint, whose flush must cover them.
+   * write. `apply` hands them to the documents once durable, before this resolves and before any
+   * later checkpoint, whose flush must cover them.
    */
   append(frames: readonly JournalFrame[], apply?: () => void): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the journal is closed'));
@@ -137,20 +137,18 @@ export class RecordJournal {
     this.pending = [];
     this.applies = [];
     const data = Buffer.concat(batch);
-    const writing = this.writeAll(data);
-    // The documents take the records while the disk works: on the answer's path, but not in series
-    // with the disk, and before any later write or checkpoint.
-    const applyError = runAll(applies);
     try {
-      await writing;
+      await this.writeAll(data);
     } catch (error) {
-      // The records may already be in the documents (in memory): stop signing until a restart
-      // settles what is on disk, rather than risk a second record at the same place in a chain.
+      // A write that failed may still have reached the disk in part: stop signing until a restart
+      // settles what is there, rather than risk a second record at the same place in a chain.
       this.failure = error as Error;
       await this.file.truncate(this.size).catch(() => undefined);
       waiting.settle(error);
       return;
     }
+    // Only durable frames go on to the documents, before any later write or checkpoint.
+    const applyError = runAll(applies);
     if (applyError) {
       // Acknowledged frames missing from the documents: keep every journal file, so the next start
       // puts them back, rather than let a checkpoint drop them.

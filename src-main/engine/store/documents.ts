@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   Repo,
@@ -13,6 +13,8 @@ import {
 import { writeAtomically } from './atomic-file';
 import { isDocName, recordsOf, type IndexDoc, type RecordDoc, type StoreChange, type StoredDoc } from './doc-types';
 import { DurableFileStorage } from './file-storage';
+import { readRoot, writeRoot } from './root-file';
+import { StagingQueue, type StagedRecords } from './staging-queue';
 
 // Other modules import these from here, where they always were.
 export { isDocName, recordsOf, writeAtomically };
@@ -26,9 +28,6 @@ export interface StoreOptions {
 
 const LIST_EVERY_MS = 100;
 
-interface RootFile {
-  indexUrl: AutomergeUrl;
-}
 
 /**
  * The durable source of truth (DESIGN.md): automerge-repo over fsync-ing file storage. One document
@@ -47,6 +46,7 @@ export class DocumentStore {
   private closing = false;
   /** Documents this engine changed that may not be on disk yet. */
   private readonly dirty = new Set<DocumentId>();
+  private readonly staging = new StagingQueue((name, records) => this.stage(name, records));
 
   private constructor(
     readonly repo: Repo,
@@ -64,15 +64,14 @@ export class DocumentStore {
     // automerge-repo's background saves can be rare: each one is several fsyncs that would otherwise
     // queue in front of the journal's on the same disk. What peers send is theirs to send again.
     const repo = new Repo({ storage, network: options.network ?? [], peerId: options.peerId as PeerId | undefined, saveDebounceRate: 1000 });
-    const rootPath = join(dataDir, 'root.json');
-    const root = await readRoot(rootPath);
+    const root = await readRoot(dataDir);
     let index: DocHandle<IndexDoc>;
     if (root) {
       index = await repo.find<IndexDoc>(root.indexUrl);
     } else {
       index = repo.create<IndexDoc>({ docs: {} });
       await repo.flush([index.documentId]);
-      await writeAtomically(rootPath, JSON.stringify({ indexUrl: index.url } satisfies RootFile));
+      await writeRoot(dataDir, { indexUrl: index.url });
     }
     const store = new DocumentStore(repo, index, storage);
     const entries = store.indexEntries();
@@ -91,12 +90,14 @@ export class DocumentStore {
 
   /** The valid entries of this engine's index (peers can write into it; junk is skipped). */
   indexEntries(): Array<[AutomergeUrl, string]> {
+    this.staging.drain();
     const docs = this.index.doc()?.docs;
     if (!docs || typeof docs !== 'object') return [];
     return Object.entries(docs).filter((e): e is [AutomergeUrl, string] => isValidAutomergeUrl(e[0]) && isDocName(e[1]));
   }
 
   docNames(): string[] {
+    this.staging.drain();
     return [...this.byName.keys()].sort();
   }
 
@@ -106,10 +107,12 @@ export class DocumentStore {
 
   /** Every loaded record document, in URL order. */
   documents(): StoredDoc[] {
+    this.staging.drain();
     return [...this.byUrl.values()].sort((a, b) => (a.url < b.url ? -1 : 1));
   }
 
   document(url: AutomergeUrl): StoredDoc | undefined {
+    this.staging.drain();
     return this.byUrl.get(url);
   }
 
@@ -123,6 +126,7 @@ export class DocumentStore {
 
   /** Every record bytes value stored under a name, across all its documents (first copy of a key wins). */
   records(name: string): Array<[string, Uint8Array]> {
+    this.staging.drain();
     const out = new Map<string, Uint8Array>();
     for (const { handle } of this.urlsOf(name)) {
       for (const [key, value] of Object.entries(recordsOf(handle.doc()))) {
@@ -133,6 +137,7 @@ export class DocumentStore {
   }
 
   has(name: string, hash: string): boolean {
+    this.staging.drain();
     return this.urlsOf(name).some(({ handle }) => recordsOf(handle.doc())[hash] !== undefined);
   }
 
@@ -149,7 +154,8 @@ export class DocumentStore {
    * Appends records under a name in memory only: automerge-repo saves them soon, `flushDirty` at
    * once. Whoever acknowledges them must have made them durable another way (the engine's journal).
    */
-  stage(name: string, records: ReadonlyArray<{ hash: string; bytes: Uint8Array }>): StoredDoc {
+  stage(name: string, records: StagedRecords): StoredDoc {
+    this.staging.drain(); // in order: what was handed over earlier goes in first
     const target = this.urlsOf(name)[0] ?? this.create(name);
     const current = recordsOf(target.handle.doc());
     const fresh = records.filter((r) => current[r.hash] === undefined);
@@ -157,8 +163,16 @@ export class DocumentStore {
     return target;
   }
 
+  /** `stage`, right after the current turn (see StagingQueue): the journal made the records durable. */
+  stageSoon(name: string, records: StagedRecords): void {
+    this.staging.push(name, records);
+  }
+
   /** Flushes to disk every document this engine changed since the last call (the journal's checkpoint). */
   async flushDirty(): Promise<void> {
+    this.staging.drain();
+    // A checkpoint must not drop journal files whose records are not in the documents.
+    if (this.staging.error) throw new Error(`journaled records could not be put into their documents: ${this.staging.error.message}`);
     const ids = [...this.dirty];
     this.dirty.clear();
     try {
@@ -272,6 +286,7 @@ export class DocumentStore {
   }
 
   async close(): Promise<void> {
+    this.staging.drain();
     if (this.unlisted.size > 0) this.writeIndex([...this.unlisted]);
     this.unlisted.clear();
     this.closing = true;
@@ -282,16 +297,5 @@ export class DocumentStore {
     const ready = Object.values(this.repo.handles).filter((h) => h.isReady());
     await this.repo.flush(ready.map((h) => h.documentId));
     await this.storage.close();
-  }
-}
-
-async function readRoot(path: string): Promise<RootFile | null> {
-  try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<RootFile>;
-    if (typeof parsed.indexUrl !== 'string') throw new Error(`${path} has no indexUrl`);
-    return { indexUrl: parsed.indexUrl };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
   }
 }
