@@ -6,9 +6,13 @@
  * - how responsive the receiving engine stays meanwhile: lateness of a catalog.list issued every
  *   20 ms, against the same probe on the idle engine;
  * - 500 + 500 offline edits reconcile after the peers reconnect — against applying the same records
- *   locally, without a network.
+ *   locally, without a network;
+ * - the CPU time that first sync costs (engine thread; both processes, every thread), against the
+ *   cold open's: on a shared machine the wall clock mostly measures the share of CPU a run got, CPU
+ *   time does not (Linux only: read from /proc).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +25,25 @@ import { percentile, report } from './harness';
 const MODELS = 10_000;
 const EDITS = 500;
 const BIN = 'bin/infiniroute.mjs';
+
+/** USER_HZ: the unit of /proc's CPU times on every Linux Node runs on. */
+const CLOCK_TICKS = 100;
+
+/** CPU ms (user + system) from a /proc stat file: `self`, `thread-self` or a pid; null off Linux. */
+function cpuMs(of: string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${of}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+function cpuSince(of: string, start: number | null): number | null {
+  const now = cpuMs(of);
+  return now === null || start === null ? null : now - start;
+}
 
 interface Source {
   child: ChildProcess;
@@ -108,8 +131,10 @@ export async function benchSync(): Promise<void> {
   const copy = await temp();
   await cp(sourceDir, copy, { recursive: true });
   let started = performance.now();
+  const openCpu = { engine: cpuMs('thread-self'), all: cpuMs('self') };
   const local = await Engine.open({ dataDir: copy, dataKey: null });
   const localMs = performance.now() - started;
+  const localCpu = { engine: cpuSince('thread-self', openCpu.engine), all: cpuSince('self', openCpu.all) };
   const records = local.book.recordCount;
   const idleProbe = probeLatency(local);
   await new Promise((r) => setTimeout(r, 1_000));
@@ -123,16 +148,25 @@ export async function benchSync(): Promise<void> {
     receiver.sync.goOnline({ mdns: false });
     const { invite } = (await source.call('marketplace.invite')) as { invite: string };
     const probe = probeLatency(receiver);
+    const sourcePid = String(source.child.pid);
+    const syncStart = { engine: cpuMs('thread-self'), all: cpuMs('self'), source: cpuMs(sourcePid) };
     started = performance.now();
     await call(receiver, 'marketplace.join', { invite });
     await until('the 10k catalog', async () => receiver.catalog.modelCount === MODELS && receiver.book.recordCount >= records && !receiver.sync.queue.busy);
     const syncMs = performance.now() - started;
+    const syncCpu = { engine: cpuSince('thread-self', syncStart.engine), all: cpuSince('self', syncStart.all), source: cpuSince(sourcePid, syncStart.source) };
     const busy = probe.stop();
 
     report({ name: `sync: fresh peer receives ${MODELS} models (100×100, ${records} records) over loopback WebSocket`, value: syncMs, unit: 'ms', baseline: 'cold open of the same documents from local storage (all verified)', baselineValue: localMs });
     report({ name: 'sync: records received and verified per second', value: (records / syncMs) * 1000, unit: 'records/s', baseline: 'records loaded and verified per second from local storage', baselineValue: (records / localMs) * 1000 });
     report({ name: 'sync: catalog.list lateness p99 during that first sync', value: percentile(busy, 99), unit: 'ms', baseline: 'the same probe on an idle engine, p99', baselineValue: Math.max(0.001, percentile(idle, 99)) });
     report({ name: 'sync: catalog.list lateness max during that first sync', value: Math.max(...busy), unit: 'ms', baseline: 'the same probe on an idle engine, max', baselineValue: Math.max(0.001, ...idle) });
+    if (syncCpu.engine !== null && localCpu.engine !== null) {
+      report({ name: 'sync: CPU time of that first sync, receiving engine thread', value: syncCpu.engine, unit: 'ms', baseline: 'CPU time of the cold open, engine thread', baselineValue: localCpu.engine });
+    }
+    if (syncCpu.all !== null && syncCpu.source !== null && localCpu.all !== null) {
+      report({ name: 'sync: CPU time of that first sync, both processes, every thread', value: syncCpu.all + syncCpu.source, unit: 'ms', baseline: 'CPU time of the cold open, every thread', baselineValue: localCpu.all });
+    }
 
     // 500 + 500 offline edits: each side publishes while cut off, then they reconnect.
     const sourceKey = ((await source.call('sync.status')) as { peerKey: string }).peerKey;

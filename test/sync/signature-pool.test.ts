@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogState } from '../../src-main/engine/catalog/catalog-state';
-import { generateSigningKey, SignatureVerifier } from '../../src-main/engine/identity/keys';
+import { generateSigningKey, signBytes, SignatureVerifier } from '../../src-main/engine/identity/keys';
 import { MarketplaceState } from '../../src-main/engine/marketplace/marketplace-state';
 import { RecordBook } from '../../src-main/engine/records/record-book';
 import { SignaturePool } from '../../src-main/engine/records/signature-pool';
@@ -16,6 +16,15 @@ function forged(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
+/** A payload signed as it is, canonical or not. */
+function signedText(text: string, by = key): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  const bytes = new Uint8Array(64 + body.length);
+  bytes.set(signBytes(by, body), 0);
+  bytes.set(body, 64);
+  return bytes;
+}
+
 /** Counts the verifications done on the engine's thread. */
 class CountingVerifier extends SignatureVerifier {
   calls = 0;
@@ -26,14 +35,14 @@ class CountingVerifier extends SignatureVerifier {
 }
 
 describe('signature verification on worker threads', () => {
-  it('answers the hashes of the records whose signature verifies, and only those', async () => {
+  it('answers, per record in order, its hash when its signature verifies, else null', async () => {
     const pool = new SignaturePool(2);
     try {
       const good = Array.from({ length: 600 }, (_, i) => profile(`Lab ${i}`, i + 1));
       const bad = forged(good[7]!.bytes);
       const junk = new TextEncoder().encode('x'.repeat(80));
       const answer = await pool.verified([...good.map((r) => r.bytes), bad, junk, new Uint8Array(10)]);
-      expect(answer.sort()).toEqual(good.map((r) => r.hash).sort());
+      expect(answer).toEqual([...good.map((r) => r.hash), null, null, null]);
     } finally {
       await pool.close();
     }
@@ -45,8 +54,9 @@ describe('signature verification on worker threads', () => {
     try {
       const good = profile('Lab', 1);
       const bad = forged(profile('Lab', 2).bytes);
-      await book.preverify([good.bytes, bad]);
-      expect(book.ingestBytes('catalog/x', good.bytes, 1, good.hash).status).toBe('applied');
+      const verdicts = await book.preverify([good.bytes, bad]);
+      expect(verdicts).toEqual([good.hash, null]);
+      expect(book.ingestBytes('catalog/x', good.bytes, 1, good.hash, verdicts[0]!).status).toBe('applied');
       expect(verifier.calls).toBe(0);
       expect(book.ingestBytes('catalog/x', bad, 1, recordHash(bad))).toMatchObject({ status: 'quarantined', reason: `signature does not verify for author ${key.publicKey}` });
       expect(verifier.calls).toBe(1);
@@ -63,6 +73,26 @@ describe('signature verification on worker threads', () => {
       await book.ingestAll(records.map((r) => ({ doc: 'catalog/x', key: r.hash, bytes: r.bytes })), 1);
       expect(records.every((r) => book.isAccepted(r.hash))).toBe(true);
       expect(verifier.calls).toBe(0);
+    } finally {
+      await book.close();
+    }
+  });
+
+  it('takes the author from a payload however it is written, and the engine still refuses one that names two', async () => {
+    const other = generateSigningKey();
+    const canonical = new TextDecoder().decode(profile('Lab', 3).bytes.subarray(64));
+    // Keys out of order: not canonical, so the worker parses it whole; its signature still verifies.
+    const reordered = signedText(JSON.stringify({ v: 1, ...JSON.parse(canonical) }));
+    // A second "author" key: JSON.parse keeps the last, but the bytes start with the first, which signed it.
+    const twoAuthors = signedText(canonical.replace(/}$/, `,"author":"${other.publicKey}"}`));
+    const verifier = new CountingVerifier();
+    const book = new RecordBook(new MarketplaceState(generateSigningKey().publicKey, null), new CatalogState(), verifier);
+    try {
+      const verdicts = await book.preverify([reordered, twoAuthors]);
+      expect(verdicts).toEqual([recordHash(reordered), recordHash(twoAuthors)]);
+      expect(book.ingestBytes('catalog/x', reordered, 1, verdicts[0]!, verdicts[0]!)).toMatchObject({ status: 'quarantined', reason: 'payload is not in canonical JSON form' });
+      expect(book.ingestBytes('catalog/x', twoAuthors, 1, verdicts[1]!, verdicts[1]!)).toMatchObject({ status: 'quarantined', reason: 'payload is not in canonical JSON form' });
+      expect(book.recordCount).toBe(0);
     } finally {
       await book.close();
     }

@@ -3,7 +3,7 @@ import type { SignatureVerifier } from '../identity/keys';
 import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
 import { authorityViolation, checkAuthority } from './authority';
-import { SignaturePool } from './signature-pool';
+import { SignaturePool, type Verdicts } from './signature-pool';
 import { decodeRecord, recordHash, type SignedRecord } from './signed';
 
 /** A domain state that takes effect from records (catalog, ledger, observations, ...). */
@@ -67,18 +67,17 @@ export class RecordBook {
     return this.seen.values();
   }
 
-  /** Signatures checked elsewhere: ingestBytes will not verify these again. */
-  noteVerified(hashes: Iterable<string>): void {
-    for (const hash of hashes) this.signatures.add(hash);
-  }
-
   /**
    * Verifies these records' signatures on worker threads, so ingestBytes need not do it on the
    * engine's thread. Only ever saves work: what it could not confirm is verified there as before.
+   * Answers, per record in order, its sha256 when it verified (else null): the caller hands it to
+   * ingestBytes with those same bytes, so the engine's thread need not hash them either.
    */
-  async preverify(records: readonly Uint8Array[]): Promise<void> {
+  async preverify(records: readonly Uint8Array[]): Promise<Verdicts> {
     this.pool ??= new SignaturePool();
-    this.noteVerified(await this.pool.verified(records));
+    const verdicts = await this.pool.verified(records);
+    for (const hash of verdicts) if (hash !== null) this.signatures.add(hash);
+    return verdicts;
   }
 
   /**
@@ -86,14 +85,14 @@ export class RecordBook {
    * chunks ahead, while earlier chunks are applied here in order.
    */
   async ingestAll(items: ReadonlyArray<{ doc: string; key: string; bytes: Uint8Array }>, now: number): Promise<void> {
-    const chunks: Array<{ items: typeof items; verified: Promise<void> }> = [];
+    const chunks: Array<{ items: typeof items; verified: Promise<Verdicts | null> }> = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
       const part = items.slice(i, i + INGEST_CHUNK);
-      chunks.push({ items: part, verified: this.preverify(part.map((item) => item.bytes)).catch(() => undefined) });
+      chunks.push({ items: part, verified: this.preverify(part.map((item) => item.bytes)).catch(() => null) });
     }
     for (const chunk of chunks) {
-      await chunk.verified;
-      for (const { doc, key, bytes } of chunk.items) this.ingestBytes(doc, bytes, now, key);
+      const verdicts = await chunk.verified;
+      chunk.items.forEach(({ doc, key, bytes }, i) => this.ingestBytes(doc, bytes, now, key, verdicts?.[i] ?? undefined));
     }
   }
 
@@ -112,9 +111,10 @@ export class RecordBook {
    * `key`: where the bytes sit in their document. Any peer can write any value under any key, so a
    * record stored under anything but its own hash is quarantined; the same bytes under their own
    * key still take effect (a copy of an accepted record under a wrong key is just a duplicate).
+   * `hash`: the sha256 of these very bytes, when it was computed already (preverify's answer for
+   * them) — never the key, which is only what a peer claims.
    */
-  ingestBytes(doc: string, bytes: Uint8Array, now: number, key?: string): IngestOutcome {
-    const hash = recordHash(bytes);
+  ingestBytes(doc: string, bytes: Uint8Array, now: number, key?: string, hash = recordHash(bytes)): IngestOutcome {
     const known = this.signatures.has(hash);
     const decoded = decodeRecord(bytes, known ? null : this.verifier, hash);
     if (decoded.ok && !known) this.signatures.add(hash);

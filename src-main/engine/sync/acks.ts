@@ -1,6 +1,29 @@
 import { join } from 'node:path';
-import { encodeHeads, type DocHandle } from '@automerge/automerge-repo';
+import { getHeads, type Doc } from '@automerge/automerge';
+import { decodeHeads, encodeHeads, type DocHandle, type UrlHeads } from '@automerge/automerge-repo';
 import { JsonFile } from './json-file';
+
+/**
+ * A document's current heads as Automerge gives them (hex). `handle.heads()` encodes each one in
+ * base58check (a JS double sha256): pending() looks at every document ten times a second during a
+ * sync, and synced() runs for every sync message, so the encoded form is only for the file.
+ */
+function headsOf(handle: DocHandle<unknown>): string[] {
+  return getHeads(handle.doc() as Doc<unknown>);
+}
+
+/** Stored heads back to hex; one that does not decode is dropped (its document then counts as pending). */
+function decoded(heads: unknown[]): string[] {
+  const out: string[] = [];
+  for (const head of heads) {
+    try {
+      if (typeof head === 'string') out.push(...decodeHeads([head] as UrlHeads));
+    } catch {
+      // not a head this engine wrote
+    }
+  }
+  return out;
+}
 
 interface Stored {
   acked: Record<string, string[]>;
@@ -25,7 +48,8 @@ export class AckTracker {
 
   async load(): Promise<void> {
     const stored = await this.file.read();
-    for (const [doc, heads] of Object.entries(stored?.acked ?? {})) if (Array.isArray(heads)) this.acked.set(doc, new Set(heads));
+    // The file keeps heads as automerge-repo shows them (base58check); in memory they are hex.
+    for (const [doc, heads] of Object.entries(stored?.acked ?? {})) if (Array.isArray(heads)) this.acked.set(doc, new Set(decoded(heads)));
     for (const [doc, n] of Object.entries(stored?.unacked ?? {})) if (typeof n === 'number') this.unacked.set(doc, n);
   }
 
@@ -34,8 +58,8 @@ export class AckTracker {
     if (!handle.isReady()) return false;
     const id = handle.documentId;
     const set = this.acked.get(id) ?? new Set<string>();
-    for (const head of encodeHeads([...sharedHeads])) set.add(head);
-    const heads = handle.heads();
+    for (const head of sharedHeads) set.add(head);
+    const heads = headsOf(handle);
     if (!heads.every((h) => set.has(h))) {
       this.acked.set(id, set);
       return false;
@@ -60,7 +84,7 @@ export class AckTracker {
     for (const handle of handles) {
       if (!handle.isReady()) continue;
       const set = this.acked.get(handle.documentId);
-      if (set && handle.heads().every((h) => set.has(h))) continue;
+      if (set && headsOf(handle).every((h) => set.has(h))) continue;
       docs++;
       records += this.unacked.get(handle.documentId) ?? 0;
     }
@@ -69,7 +93,7 @@ export class AckTracker {
 
   private save(): void {
     this.file.schedule(() => ({
-      acked: Object.fromEntries([...this.acked].map(([doc, heads]) => [doc, [...heads]])),
+      acked: Object.fromEntries([...this.acked].map(([doc, heads]) => [doc, encodeHeads([...heads])])),
       unacked: Object.fromEntries(this.unacked),
     }));
   }

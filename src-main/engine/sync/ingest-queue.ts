@@ -1,4 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import type { Verdicts } from '../records/signature-pool';
 import { recordHash } from '../records/signed';
 
 /** A value found in a shared document: where, under which key, and its bytes. */
@@ -6,6 +7,8 @@ export interface Incoming {
   doc: string;
   key: string;
   bytes: Uint8Array;
+  /** The sha256 of `bytes`, set once a signature worker computed it (never the key: that is a peer's claim). */
+  hash?: string;
 }
 
 export interface AbsorbResult {
@@ -24,10 +27,11 @@ export interface IngestDeps {
   refresh(modelIds: string[]): Promise<void>;
   isAccepted(hash: string): boolean;
   /**
-   * Checks signatures ahead, off the engine's thread, so absorb need not (SignaturePool). Whatever
-   * it could not confirm, absorb verifies itself: this only ever saves work.
+   * Checks signatures ahead, off the engine's thread, so absorb need not (SignaturePool), and
+   * answers each record's sha256 (null where it could not confirm it, which absorb then verifies
+   * itself): this only ever saves work.
    */
-  preverify(batch: Incoming[]): Promise<void>;
+  preverify(batch: Incoming[]): Promise<Verdicts>;
   onBatch(result: AbsorbResult): void;
 }
 
@@ -74,7 +78,7 @@ export class IngestQueue {
 
   /** A copy of a record this engine already holds (same key, same bytes) needs no second check. */
   private known(item: Incoming): boolean {
-    return this.deps.isAccepted(item.key) && recordHash(item.bytes) === item.key;
+    return this.deps.isAccepted(item.key) && (item.hash ?? recordHash(item.bytes)) === item.key;
   }
 
   push(items: readonly Incoming[]): void {
@@ -82,11 +86,23 @@ export class IngestQueue {
     for (let i = 0; i < items.length; i += CHUNK) {
       const part = items.slice(i, i + CHUNK);
       const fresh = part.filter((item) => !this.deps.isAccepted(item.key));
-      const verified = fresh.length > 0 ? this.deps.preverify(fresh).catch((error: unknown) => console.error('sync: verifying ahead failed:', (error as Error).message)) : Promise.resolve();
+      const verified = fresh.length > 0 ? this.preverify(fresh) : Promise.resolve();
       this.chunks.push({ items: part, verified });
     }
     this.received += items.length;
     this.kick();
+  }
+
+  private async preverify(items: Incoming[]): Promise<void> {
+    try {
+      const verdicts = await this.deps.preverify(items);
+      items.forEach((item, i) => {
+        const hash = verdicts[i];
+        if (hash) item.hash = hash;
+      });
+    } catch (error) {
+      console.error('sync: verifying ahead failed:', (error as Error).message);
+    }
   }
 
   private kick(): void {
