@@ -5,13 +5,24 @@ import { isDocName, type DocumentStore, type IndexDoc, type StoredDoc } from '..
 export const MAX_DOCS = 200_000;
 const PARALLEL_ADOPTIONS = 64;
 
+/**
+ * The marketplace document first (a join waits for its config), then identities (certificates that
+ * other records need), then the rest in index order: a large first sync shows a usable app early.
+ */
+export function adoptionOrder<T extends [string, string]>(entries: T[]): T[] {
+  const rank = (name: string) => (name === 'market' ? 0 : name.startsWith('identity/') ? 1 : 2);
+  return entries.sort((a, b) => rank(a[1]) - rank(b[1]));
+}
+
 /** The entries of an index this engine does not hold yet (checking a URL costs a base58check decode). */
 function newEntries(handle: DocHandle<IndexDoc>, known: (url: string) => boolean): Array<[AutomergeUrl, string]> {
   if (!handle.isReady()) return [];
   const docs = (handle.doc() as { docs?: unknown } | undefined)?.docs;
   if (typeof docs !== 'object' || docs === null) return [];
-  return Object.entries(docs as Record<string, unknown>).filter(
-    (e): e is [AutomergeUrl, string] => !known(e[0]) && isDocName(e[1]) && isValidAutomergeUrl(e[0]),
+  return adoptionOrder(
+    Object.entries(docs as Record<string, unknown>).filter(
+      (e): e is [AutomergeUrl, string] => !known(e[0]) && isDocName(e[1]) && isValidAutomergeUrl(e[0]),
+    ),
   );
 }
 
