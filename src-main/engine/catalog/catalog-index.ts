@@ -65,9 +65,24 @@ export class CatalogIndex {
   private readonly tasks = new Map<string, CatalogItem[]>();
 
   upsert(items: Iterable<CatalogItem>): void {
-    for (const item of items) this.entries.set(item.id, toEntry(item));
+    for (const item of items) {
+      const before = this.entries.get(item.id)?.item;
+      this.entries.set(item.id, toEntry(item));
+      // A routed call refreshes its model's figures: swap it in place in the task lists rather
+      // than have the next decision rescan the whole catalog. New or re-tasked models rebuild.
+      if (before && sameTasks(before, item)) this.replaceInTasks(before, item);
+      else this.tasks.clear();
+    }
     this.orders.clear();
-    this.tasks.clear();
+  }
+
+  private replaceInTasks(before: CatalogItem, after: CatalogItem): void {
+    for (const task of new Set(after.tasks)) {
+      const list = this.tasks.get(task);
+      const at = list ? list.indexOf(before) : -1;
+      if (list && at >= 0) list[at] = after;
+      else this.tasks.delete(task);
+    }
   }
 
   get(id: string): CatalogItem | undefined {
@@ -123,4 +138,8 @@ export class CatalogIndex {
     }
     return order;
   }
+}
+
+function sameTasks(a: CatalogItem, b: CatalogItem): boolean {
+  return a.tasks.length === b.tasks.length && a.tasks.every((task, i) => task === b.tasks[i]);
 }
