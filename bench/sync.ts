@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Engine } from '../src-main/engine/engine';
 import type { Incoming } from '../src-main/engine/sync/ingest-queue';
 import { listing } from '../test/sync/helpers';
@@ -116,31 +117,66 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
   }
 }
 
+interface ColdOpen {
+  ms: number;
+  records: number;
+  cpu: { engine: number | null; all: number | null };
+  idle: number[];
+}
+
+/**
+ * `npm run bench` runs every bench in one process, and an engine's heap outlives its close by a few
+ * seconds (automerge-repo's pending save timers): a receiver measured in that process paid for the
+ * garbage collection of every engine before it (measured: +2.5 s of GC threads, +1 s on the engine
+ * thread). So each engine measured here runs in a process of its own, as a fresh peer does.
+ */
+function child(mode: string, args: string[], output: 'pipe' | 'inherit'): string {
+  const run = spawnSync(process.execPath, ['bin/run-ts.mjs', 'bench/sync.ts', mode, ...args], { encoding: 'utf8', stdio: ['ignore', output, 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`bench/sync.ts ${mode} exited ${run.status}`);
+  return run.stdout ?? '';
+}
+
 export async function benchSync(): Promise<void> {
+  const sourceDir = await mkdtemp(join(tmpdir(), 'ir-bench-sync-'));
+  const copy = await mkdtemp(join(tmpdir(), 'ir-bench-sync-'));
+  try {
+    const seeded = spawnSync(process.execPath, [BIN, 'seed', '--synthetic', String(MODELS), '--data', sourceDir], { encoding: 'utf8' });
+    if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
+    await cp(sourceDir, copy, { recursive: true });
+    const cold = child('cold-open', [copy], 'pipe').trim().split('\n').pop()!;
+    child('receive', [sourceDir, cold], 'inherit');
+  } finally {
+    await rm(sourceDir, { recursive: true, force: true });
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+/** Baseline: the same documents opened cold from local storage, every signature verified. */
+async function coldOpen(dataDir: string): Promise<ColdOpen> {
+  const started = performance.now();
+  const before = { engine: cpuMs('thread-self'), all: cpuMs('self') };
+  const local = await Engine.open({ dataDir, dataKey: null });
+  const ms = performance.now() - started;
+  const cpu = { engine: cpuSince('thread-self', before.engine), all: cpuSince('self', before.all) };
+  const idleProbe = probeLatency(local);
+  await new Promise((r) => setTimeout(r, 1_000));
+  const idle = idleProbe.stop();
+  const records = local.book.recordCount;
+  await local.close();
+  return { ms, records, cpu, idle };
+}
+
+async function receive(sourceDir: string, cold: ColdOpen): Promise<void> {
   const dirs: string[] = [];
   const temp = async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ir-bench-sync-'));
     dirs.push(dir);
     return dir;
   };
-  const sourceDir = await temp();
-  const seeded = spawnSync(process.execPath, [BIN, 'seed', '--synthetic', String(MODELS), '--data', sourceDir], { encoding: 'utf8' });
-  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr}`);
-
-  // Baseline: the same documents opened cold from local storage, every signature verified.
-  const copy = await temp();
-  await cp(sourceDir, copy, { recursive: true });
-  let started = performance.now();
-  const openCpu = { engine: cpuMs('thread-self'), all: cpuMs('self') };
-  const local = await Engine.open({ dataDir: copy, dataKey: null });
-  const localMs = performance.now() - started;
-  const localCpu = { engine: cpuSince('thread-self', openCpu.engine), all: cpuSince('self', openCpu.all) };
-  const records = local.book.recordCount;
-  const idleProbe = probeLatency(local);
-  await new Promise((r) => setTimeout(r, 1_000));
-  const idle = idleProbe.stop();
-  await local.close();
-
+  const { records, idle } = cold;
+  const localMs = cold.ms;
+  const localCpu = cold.cpu;
+  let started: number;
   const source = await serveSource(sourceDir);
   const receiver = await Engine.open({ dataDir: await temp(), dataKey: null });
   try {
@@ -209,3 +245,10 @@ export async function benchSync(): Promise<void> {
   }
 }
 
+const [mode, ...args] = process.argv.slice(2);
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (mode === 'cold-open') console.log(JSON.stringify(await coldOpen(args[0]!)));
+  else if (mode === 'receive') await receive(args[0]!, JSON.parse(args[1]!) as ColdOpen);
+  else throw new Error(`unknown mode ${mode}`);
+  process.exit(0);
+}

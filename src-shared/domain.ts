@@ -118,6 +118,23 @@ export const ObservationBodySchema = z.strictObject({
 });
 export type ObservationBody = z.infer<typeof ObservationBodySchema>;
 
+/** The most records one batch signature may cover. */
+export const MAX_BATCH_HASHES = 4_096;
+
+/**
+ * One signature over many of its author's records (docs/sync.md "Batch signatures"): the sha256 of
+ * each record's bytes, in ascending order. Each record keeps its own signature too; a peer that holds
+ * a valid batch needs no Ed25519 verify for the records it lists, which is most of a first sync's CPU.
+ * Signed by the records' author, subject `batch:<first hash>` (unique per batch).
+ */
+export const BatchBodySchema = z.strictObject({
+  hashes: z
+    .array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256'))
+    .min(1)
+    .max(MAX_BATCH_HASHES),
+});
+export type BatchBody = z.infer<typeof BatchBodySchema>;
+
 /** Every record kind that peers exchange, with the body it must carry. */
 export const RECORD_BODIES = {
   'marketplace-config': MarketplaceConfigBodySchema,
@@ -133,6 +150,7 @@ export const RECORD_BODIES = {
   feedback: FeedbackBodySchema,
   'metric-report': MetricReportBodySchema,
   'reward-claim': RewardClaimBodySchema,
+  batch: BatchBodySchema,
 } as const;
 export type RecordKind = keyof typeof RECORD_BODIES;
 export const RecordKindSchema = z.enum(Object.keys(RECORD_BODIES) as [RecordKind, ...RecordKind[]]);

@@ -16,6 +16,7 @@ import { LedgerState } from './ledger/ledger-state';
 import { readMarketplaceFile, writeMarketplaceFile } from './marketplace/marketplace-file';
 import { MarketplaceState } from './marketplace/marketplace-state';
 import { IngestTally } from './ingest-tally';
+import { OwnBatches } from './catalog/own-batches';
 import { RecordBook } from './records/record-book';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
@@ -58,6 +59,8 @@ export type EventListener = (message: EventMessage) => void;
  */
 export class Engine {
   readonly catalogIndex = new CatalogIndex();
+  /** Batch signatures over this engine's own catalog records (catalog/own-batches.ts). */
+  readonly ownBatches: OwnBatches;
   readonly ledger: LedgerState;
   /** Peer sync beside the domain: it hands received records to the RecordBook as bytes (absorb). */
   readonly sync: SyncService;
@@ -106,6 +109,7 @@ export class Engine {
     this.rewards = new RewardState({ receipts, clock, marketplace, isApplied: (hash) => this.ledger.entry(hash) !== undefined, emit: (p) => this.emit('rewards.changed', p) });
     book.register(this.rewards);
     this.ledger.setRewardSource(this.rewards);
+    this.ownBatches = new OwnBatches({ key: () => this.keys.identity, records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
     this.sync = new SyncService(this);
     this.prices = new PriceClock(catalog, clock, (ids) => this.refreshModels(ids));
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
@@ -282,6 +286,7 @@ export class Engine {
     await this.journal.close();
     await this.modelRows;
     await this.docs.close();
-    await this.db.close();
+    // remove, not close: RxDB's memory storage keeps a closed database's rows for the process's life.
+    await this.db.remove();
   }
 }

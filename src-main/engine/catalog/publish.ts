@@ -22,6 +22,12 @@ export function requireItem(engine: Engine, modelId: string): CatalogItem {
   return item;
 }
 
+/** Publishes into this identity's catalog, with a batch signature when one is due (OwnBatches). */
+export async function publishCatalog(engine: Engine, records: SignedRecord[]): Promise<void> {
+  const doc = catalogDocOf(engine.keys.identity.publicKey);
+  await engine.publish(doc, engine.ownBatches.with(doc, records, engine.clock()));
+}
+
 function requireMarketplace(engine: Engine): void {
   if (engine.marketplace.id === null) throw new AppError('NOT_READY', 'Create, open or join a marketplace first');
 }
@@ -34,7 +40,7 @@ export async function publishModel(engine: Engine, listing: Omit<ListingBody, 'r
   const now = engine.clock();
   const records: SignedRecord[] = [signRecord(key, draftOf('listing', modelId, engine.catalog.nextSeq('listing', modelId), { ...listing, retired: false }, now))];
   if (price) records.push(signRecord(key, draftOf('price', modelId, engine.catalog.nextSeq('price', modelId), { modelId, price, effectiveFrom: now }, now)));
-  await engine.publish(catalogDocOf(key.publicKey), records);
+  await publishCatalog(engine, records);
   return requireItem(engine, modelId);
 }
 
@@ -45,7 +51,7 @@ export async function retireModel(engine: Engine, modelId: string): Promise<Cata
   if (!current.retired) {
     const now = engine.clock();
     const record = signRecord(engine.keys.identity, draftOf('listing', modelId, engine.catalog.nextSeq('listing', modelId), { ...current, retired: true }, now));
-    await engine.publish(catalogDocOf(producerOf(modelId)), [record]);
+    await publishCatalog(engine, [record]);
   }
   return requireItem(engine, modelId);
 }
@@ -54,5 +60,5 @@ export async function setProfile(engine: Engine, profile: ProfileBody): Promise<
   requireMarketplace(engine);
   const key = engine.keys.identity;
   const record = signRecord(key, draftOf('profile', key.publicKey, engine.catalog.nextSeq('profile', key.publicKey), profile, engine.clock()));
-  await engine.publish(catalogDocOf(key.publicKey), [record]);
+  await publishCatalog(engine, [record]);
 }

@@ -1,8 +1,7 @@
-import { producerOf } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import { referenceCallCost, type Price } from '../../../src-shared/money';
 import type { PriceChange } from '../../../src-shared/pricing';
-import { assertOwnModel, catalogDocOf, requireItem } from '../catalog/publish';
+import { assertOwnModel, publishCatalog, requireItem } from '../catalog/publish';
 import type { Engine } from '../engine';
 import { draftOf, signRecord } from '../records/signed';
 
@@ -50,7 +49,7 @@ export async function setPrice(engine: Engine, modelId: string, price: Price, ef
   }
   const seq = engine.catalog.nextSeq('price', modelId);
   const record = signRecord(engine.keys.identity, draftOf('price', modelId, seq, { modelId, price, effectiveFrom: from }, now));
-  await engine.publish(catalogDocOf(producerOf(modelId)), [record]);
+  await publishCatalog(engine, [record]);
   const change = priceHistory(engine, modelId).find((c) => c.hash === record.hash);
   if (!change) throw new AppError('INTERNAL', 'price change did not take effect');
   return change;

@@ -34,6 +34,12 @@ export function authorityViolation(payload: RecordPayload, ctx: AuthorityContext
 
 type BodyOf<K extends keyof typeof RECORD_BODIES> = z.output<(typeof RECORD_BODIES)[K]>;
 
+/** A batch lists each hash once, in ascending order, and is named after its first (so no two batches share a slot). */
+function batchViolation(subject: string, hashes: readonly string[]): string | null {
+  for (let i = 1; i < hashes.length; i++) if (hashes[i - 1]! >= hashes[i]!) return 'batch hashes must be unique and in ascending order';
+  return subject === `batch:${hashes[0]}` ? null : 'batch subject must be batch:<its first hash>';
+}
+
 /** The rules beyond the body's schema; `payload.body` is already the parsed body. */
 function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string | null {
   switch (payload.kind) {
@@ -79,6 +85,8 @@ function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string 
     case 'ledger-entry':
     case 'ledger-checkpoint':
       return ledgerRecordViolation(payload, ctx.marketplaceId);
+    case 'batch':
+      return batchViolation(payload.subject, (payload.body as BodyOf<'batch'>).hashes);
     case 'price': {
       const price = payload.body as BodyOf<'price'>;
       if (price.modelId !== payload.subject) return 'price subject does not match its model id';

@@ -2,9 +2,11 @@ import type { CatalogState } from '../catalog/catalog-state';
 import type { SignatureVerifier } from '../identity/keys';
 import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
+import type { BatchBody } from '../../../src-shared/domain';
 import { authorityViolation, checkAuthority } from './authority';
+import { mayBeBatch, UNVOUCHABLE_KINDS } from './batch';
 import { SignaturePool, type Verdicts } from './signature-pool';
-import { decodeRecord, recordHash, type SignedRecord } from './signed';
+import { decodeRecord, recordHash, SIGNATURE_BYTES, type SignedRecord } from './signed';
 
 /** A domain state that takes effect from records (catalog, ledger, observations, ...). */
 export interface RecordApplier {
@@ -19,6 +21,8 @@ export type IngestOutcome =
 
 /** Records handed to the signature workers at once during ingestAll. */
 const INGEST_CHUNK = 512;
+/** Records kept (bytes and all) after failing their own signature, in case a batch vouches for them later. */
+const MAX_UNSIGNED = 10_000;
 
 /**
  * Where every record takes effect or is quarantined. Sync sits beside it and only hands it bytes:
@@ -32,6 +36,14 @@ export class RecordBook {
    */
   private readonly signatures = new Set<string>();
   private readonly quarantined = new Map<string, QuarantineRow>();
+  /**
+   * `<record hash><author>` for each record a valid batch by that author lists (records/batch.ts). A
+   * record of a vouchable kind is validly signed when its own signature verifies OR a valid batch by
+   * its author lists it: the same rule on every peer, whichever arrives first.
+   */
+  private readonly vouched = new Set<string>();
+  /** Records quarantined for their own signature only: a batch arriving later releases them. */
+  private readonly unsigned = new Map<string, { doc: string; bytes: Uint8Array }>();
   private readonly appliers: RecordApplier[] = [];
   /** Worker threads for signatures, started on first use (an engine that never syncs may never need them). */
   private pool: SignaturePool | null = null;
@@ -71,13 +83,46 @@ export class RecordBook {
    * Verifies these records' signatures on worker threads, so ingestBytes need not do it on the
    * engine's thread. Only ever saves work: what it could not confirm is verified there as before.
    * Answers, per record in order, its sha256 when it verified (else null): the caller hands it to
-   * ingestBytes with those same bytes, so the engine's thread need not hash them either.
+   * ingestBytes with those same bytes, so the engine's thread need not hash them either. Batches
+   * among them only help if noteBatches saw them first.
    */
   async preverify(records: readonly Uint8Array[]): Promise<Verdicts> {
-    this.pool ??= new SignaturePool();
-    const verdicts = await this.pool.verified(records);
+    const verdicts = await this.signaturePool.verified(records);
     for (const hash of verdicts) if (hash !== null) this.signatures.add(hash);
     return verdicts;
+  }
+
+  private get signaturePool(): SignaturePool {
+    if (!this.pool) {
+      this.pool = new SignaturePool();
+      this.pool.vouch([...this.vouched].map((entry) => [entry.slice(0, 64), entry.slice(64)] as const));
+    }
+    return this.pool;
+  }
+
+  /**
+   * Looks through records about to be verified for batches, and checks those here first: the
+   * workers then skip every record a valid batch lists. Call it with as many records as arrived
+   * together (a batch is usually stored beside the records it lists, in any order).
+   */
+  noteBatches(records: readonly Uint8Array[]): void {
+    for (const bytes of records) {
+      if (!mayBeBatch(bytes)) continue;
+      const decoded = decodeRecord(bytes, this.verifier);
+      if (!decoded.ok || decoded.record.payload.kind !== 'batch') continue;
+      const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id });
+      if (check.ok) this.vouch(decoded.record.payload.author, (check.body as BatchBody).hashes);
+    }
+  }
+
+  private vouch(author: string, hashes: readonly string[]): void {
+    const fresh: Array<[string, string]> = [];
+    for (const hash of hashes) {
+      if (this.vouched.has(hash + author)) continue;
+      this.vouched.add(hash + author);
+      fresh.push([hash, author]);
+    }
+    if (fresh.length > 0) this.pool?.vouch(fresh);
   }
 
   /**
@@ -85,6 +130,7 @@ export class RecordBook {
    * chunks ahead, while earlier chunks are applied here in order.
    */
   async ingestAll(items: ReadonlyArray<{ doc: string; key: string; bytes: Uint8Array }>, now: number): Promise<void> {
+    this.noteBatches(items.map((item) => item.bytes));
     const chunks: Array<{ items: typeof items; verified: Promise<Verdicts | null> }> = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
       const part = items.slice(i, i + INGEST_CHUNK);
@@ -115,15 +161,20 @@ export class RecordBook {
    * them) — never the key, which is only what a peer claims.
    */
   ingestBytes(doc: string, bytes: Uint8Array, now: number, key?: string, hash = recordHash(bytes)): IngestOutcome {
-    const known = this.signatures.has(hash);
-    const decoded = decodeRecord(bytes, known ? null : this.verifier, hash);
-    if (decoded.ok && !known) this.signatures.add(hash);
-    if (!decoded.ok) {
-      // The quarantine shows what the record claims to be (kind, author), if it parses at all.
-      const claimed = decodeRecord(bytes, null);
-      return this.reject(doc, decoded.hash, decoded.reason, now, claimed.ok ? claimed.record : null);
-    }
+    const decoded = decodeRecord(bytes, null, hash);
+    if (!decoded.ok) return this.reject(doc, decoded.hash, decoded.reason, now, null);
     const { record } = decoded;
+    if (!this.signatures.has(hash)) {
+      const { author, kind } = record.payload;
+      const vouched = this.vouched.has(hash + author) && !UNVOUCHABLE_KINDS.has(kind);
+      if (!vouched && !this.verifier.verify(author, bytes.subarray(SIGNATURE_BYTES), bytes.subarray(0, SIGNATURE_BYTES))) {
+        if (this.unsigned.size >= MAX_UNSIGNED) this.unsigned.delete(this.unsigned.keys().next().value!);
+        this.unsigned.set(hash, { doc, bytes });
+        // The quarantine shows what the record claims to be (kind, author).
+        return this.reject(doc, hash, `signature does not verify for author ${author}`, now, record);
+      }
+      this.signatures.add(hash);
+    }
     if (key !== undefined && key !== record.hash) {
       if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
       return this.reject(doc, record.hash, `stored under key ${key.slice(0, 80)}, which is not the sha256 of its bytes`, now, record);
@@ -145,7 +196,26 @@ export class RecordBook {
       const touched = applier.apply(record);
       if (touched) changedModels.push(...touched);
     }
-    return { status: 'applied', record, changedModels, marketplaceChanged };
+    const released = record.payload.kind === 'batch' ? this.release(record.payload.author, (record.parsedBody as BatchBody).hashes, now) : null;
+    if (released) changedModels.push(...released.changedModels);
+    return { status: 'applied', record, changedModels, marketplaceChanged: marketplaceChanged || (released?.marketplaceChanged ?? false) };
+  }
+
+  /** A batch just took effect: records it lists that were quarantined for their own signature now count. */
+  private release(author: string, hashes: readonly string[], now: number): { changedModels: string[]; marketplaceChanged: boolean } {
+    this.vouch(author, hashes);
+    const result = { changedModels: [] as string[], marketplaceChanged: false };
+    for (const hash of hashes) {
+      const held = this.unsigned.get(hash);
+      if (!held) continue;
+      this.unsigned.delete(hash);
+      this.quarantined.delete(hash);
+      const outcome = this.ingestBytes(held.doc, held.bytes, now, hash, hash);
+      if (outcome.status !== 'applied') continue;
+      result.changedModels.push(...outcome.changedModels);
+      result.marketplaceChanged ||= outcome.marketplaceChanged;
+    }
+    return result;
   }
 
   private reject(doc: string, hash: string, reason: string, now: number, record: SignedRecord | null): IngestOutcome {

@@ -62,8 +62,10 @@ export class DocumentStore {
     const storage = new DurableFileStorage(docsDir);
     // This engine's own records are durable through its journal before they are acknowledged, so
     // automerge-repo's background saves can be rare: each one is several fsyncs that would otherwise
-    // queue in front of the journal's on the same disk. What peers send is theirs to send again.
-    const repo = new Repo({ storage, network: options.network ?? [], peerId: options.peerId as PeerId | undefined, saveDebounceRate: 1000 });
+    // queue in front of the journal's on the same disk. What peers send is theirs to send again, and
+    // sync saves the documents a first sync brings itself, paced, once their records are in
+    // (AdoptedSaves): the repo's own saves must not come due first, all in one timer tick.
+    const repo = new Repo({ storage, network: options.network ?? [], peerId: options.peerId as PeerId | undefined, saveDebounceRate: 5_000 });
     const root = await readRoot(dataDir);
     let index: DocHandle<IndexDoc>;
     if (root) {

@@ -32,6 +32,8 @@ export interface IngestDeps {
    * itself): this only ever saves work.
    */
   preverify(batch: Incoming[]): Promise<Verdicts>;
+  /** Checks the batch signatures among records that arrived together, before any of them is verified. */
+  noteBatches(batch: Incoming[]): void;
   onBatch(result: AbsorbResult): void;
 }
 
@@ -83,6 +85,7 @@ export class IngestQueue {
 
   push(items: readonly Incoming[]): void {
     if (items.length === 0) return;
+    this.deps.noteBatches(items.filter((item) => !this.deps.isAccepted(item.key)));
     for (let i = 0; i < items.length; i += CHUNK) {
       const part = items.slice(i, i + CHUNK);
       const fresh = part.filter((item) => !this.deps.isAccepted(item.key));

@@ -4,6 +4,7 @@ import type { Engine } from '../engine';
 import { SignatureVerifier } from '../identity/keys';
 import type { StoreChange, StoredDoc } from '../store/documents';
 import { AckTracker } from './acks';
+import { AdoptedSaves } from './adopted-saves';
 import { ConflictLog } from './conflicts';
 import { PeerConnections } from './connections';
 import { DocGuard } from './doc-guard';
@@ -39,6 +40,7 @@ export class SyncService {
   private retryTimer: NodeJS.Timeout | null = null;
   private mdnsWanted = false;
   private readonly adopted: StoredDoc[] = [];
+  private readonly saves: AdoptedSaves;
   lastSyncAt: number | null = null;
 
   constructor(private readonly engine: Engine) {
@@ -61,6 +63,7 @@ export class SyncService {
       },
       isAccepted: (hash) => engine.book.isAccepted(hash),
       preverify: (batch) => engine.book.preverify(batch.map((item) => item.bytes)),
+      noteBatches: (batch) => engine.book.noteBatches(batch.map((item) => item.bytes)),
       onBatch: (result) => {
         if (result.quarantined > 0) this.events.syncChanged();
         this.events.progress();
@@ -74,6 +77,10 @@ export class SyncService {
       indexChanged: () => this.follower.scanOwn(),
     });
     this.follower = new IndexFollower(docs, (doc) => this.takeIn(doc));
+    this.saves = new AdoptedSaves({
+      busy: () => this.queue.busy || this.follower.busy || this.adopted.length > 0,
+      save: (doc) => docs.repo.flush([doc.handle.documentId]),
+    });
     this.connections = new PeerConnections(engine.keys.device.publicKey, this.peers, {
       self: (marketplace) => this.self(marketplace),
       up: (peer) => this.peerUp(peer),
@@ -127,8 +134,8 @@ export class SyncService {
   }
 
   /**
-   * Reading a whole document's records and saving it costs a few ms, and adoptions finish by the
-   * dozen at once: adopted documents are taken in for at most TAKE_IN_MS per event-loop turn.
+   * Reading a whole document's records costs a few ms, and adoptions finish by the dozen at once:
+   * adopted documents are taken in for at most TAKE_IN_MS per event-loop turn, and saved later.
    */
   private takeIn(doc: StoredDoc): void {
     this.adopted.push(doc);
@@ -138,22 +145,13 @@ export class SyncService {
       let doc: StoredDoc | undefined;
       while ((doc = this.adopted[0]) && performance.now() - started < TAKE_IN_MS) {
         this.guard.takeIn(doc.url, doc.name);
-        this.save(doc);
+        this.saves.add(doc);
         this.adopted.shift();
       }
       this.events.progress();
       if (this.adopted.length > 0) setImmediate(next);
     };
     setImmediate(next);
-  }
-
-  /**
-   * An adopted document is saved as it is taken in, a few per turn: left to automerge-repo's
-   * throttled saves, the documents of a first sync all come due in the same timer tick, one long
-   * stall of the engine's thread.
-   */
-  private save(doc: StoredDoc): void {
-    this.engine.docs.repo.flush([doc.handle.documentId]).catch((error: unknown) => console.error(`sync: saving ${doc.name} failed:`, (error as Error).message));
   }
 
   private peerUp(peer: PeerHello): void {
@@ -227,6 +225,7 @@ export class SyncService {
     this.events.close();
     await this.connections.close();
     await this.queue.idle();
+    await this.saves.close();
     await Promise.all([this.peers.close(), this.acks.close(), this.truncations.close()]);
   }
 }
