@@ -62,8 +62,10 @@ describe('batch signatures: making them', () => {
   it('makes none for fewer than BATCH_MIN records, and splits past MAX_BATCH_HASHES', () => {
     expect(signBatches(producer, Array.from({ length: BATCH_MIN - 1 }, (_, i) => profile(producer, i + 1)), 1)).toEqual([]);
     const hashes = Array.from({ length: MAX_BATCH_HASHES + 1 }, (_, i) => i.toString(16).padStart(64, '0'));
-    const batches = signBatchesOver(producer, hashes, 1);
+    const batches = signBatchesOver(producer, hashes, Number.MAX_SAFE_INTEGER);
     expect(batches.map((b) => (b.payload.body as { hashes: string[] }).hashes.length)).toEqual([MAX_BATCH_HASHES, 1]);
+    // The pre-filter reads only a payload's tail: it must still see the longest timestamp.
+    expect(batches.map((b) => mayBeBatch(b.bytes))).toEqual([true, true]);
   });
 });
 

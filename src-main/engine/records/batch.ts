@@ -8,6 +8,11 @@ import { draftOf, signRecord, SIGNATURE_BYTES, type SignedRecord } from './signe
  */
 export const UNVOUCHABLE_KINDS: ReadonlySet<RecordKind> = new Set<RecordKind>(['ledger-entry', 'ledger-checkpoint', 'batch']);
 
+/** How a batch's word for one record is looked up: the record's hash, then its author's key. */
+export function vouchKey(hash: string, author: string): string {
+  return hash + author;
+}
+
 /** Fewer records than this are not worth a batch: each would cost a peer one verify either way. */
 export const BATCH_MIN = 8;
 
@@ -22,9 +27,19 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** A cheap pre-filter: only records that pass it are parsed as batches. */
+/**
+ * How far from its end a batch's payload names its kind: `"kind":"batch","seq":1,"subject":"batch:`,
+ * 64 hex digits, `","ts":` with up to 16 digits, `,"v":1}` — under 160 bytes.
+ */
+const BATCH_TAIL = 160;
+
+/**
+ * A cheap pre-filter, run on every received record: only records that pass it are parsed as
+ * batches. It looks at the payload's tail only (a first sync passes ~20k records through it).
+ */
 export function mayBeBatch(bytes: Uint8Array): boolean {
-  return bytes.length > SIGNATURE_BYTES && asBuffer(bytes).lastIndexOf(BATCH_MARKER) > SIGNATURE_BYTES;
+  if (bytes.length <= SIGNATURE_BYTES) return false;
+  return asBuffer(bytes).indexOf(BATCH_MARKER, Math.max(SIGNATURE_BYTES, bytes.length - BATCH_TAIL)) >= 0;
 }
 
 /** The kind a canonical payload names, read without parsing it (null when it names none). */

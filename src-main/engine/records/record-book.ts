@@ -4,7 +4,7 @@ import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
 import type { BatchBody } from '../../../src-shared/domain';
 import { authorityViolation, checkAuthority } from './authority';
-import { mayBeBatch, UNVOUCHABLE_KINDS } from './batch';
+import { mayBeBatch, UNVOUCHABLE_KINDS, vouchKey } from './batch';
 import { SignaturePool, type Verdicts } from './signature-pool';
 import { decodeRecord, recordHash, SIGNATURE_BYTES, type SignedRecord } from './signed';
 
@@ -95,7 +95,7 @@ export class RecordBook {
   private get signaturePool(): SignaturePool {
     if (!this.pool) {
       this.pool = new SignaturePool();
-      this.pool.vouch([...this.vouched].map((entry) => [entry.slice(0, 64), entry.slice(64)] as const));
+      this.pool.vouch([...this.vouched]);
     }
     return this.pool;
   }
@@ -116,11 +116,12 @@ export class RecordBook {
   }
 
   private vouch(author: string, hashes: readonly string[]): void {
-    const fresh: Array<[string, string]> = [];
+    const fresh: string[] = [];
     for (const hash of hashes) {
-      if (this.vouched.has(hash + author)) continue;
-      this.vouched.add(hash + author);
-      fresh.push([hash, author]);
+      const key = vouchKey(hash, author);
+      if (this.vouched.has(key)) continue;
+      this.vouched.add(key);
+      fresh.push(key);
     }
     if (fresh.length > 0) this.pool?.vouch(fresh);
   }
@@ -166,7 +167,7 @@ export class RecordBook {
     const { record } = decoded;
     if (!this.signatures.has(hash)) {
       const { author, kind } = record.payload;
-      const vouched = this.vouched.has(hash + author) && !UNVOUCHABLE_KINDS.has(kind);
+      const vouched = this.vouched.has(vouchKey(hash, author)) && !UNVOUCHABLE_KINDS.has(kind);
       if (!vouched && !this.verifier.verify(author, bytes.subarray(SIGNATURE_BYTES), bytes.subarray(0, SIGNATURE_BYTES))) {
         if (this.unsigned.size >= MAX_UNSIGNED) this.unsigned.delete(this.unsigned.keys().next().value!);
         this.unsigned.set(hash, { doc, bytes });
