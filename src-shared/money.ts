@@ -26,7 +26,12 @@ function ceilPerMillion(tokens: number, pricePer1M: number): number {
 
 /** Cost of one call (DESIGN.md): ceil(in × pIn / 1e6) + ceil(out × pOut / 1e6) + perRequest. */
 export function callCost(price: Price, inputTokens: number, outputTokens: number): number {
-  return ceilPerMillion(inputTokens, price.inputPer1M) + ceilPerMillion(outputTokens, price.outputPer1M) + price.perRequest;
+  return callCostOf(price.inputPer1M, price.outputPer1M, price.perRequest, inputTokens, outputTokens);
+}
+
+/** callCost over a price's three parts (routing keeps prices as columns of numbers). */
+export function callCostOf(inputPer1M: number, outputPer1M: number, perRequest: number, inputTokens: number, outputTokens: number): number {
+  return ceilPerMillion(inputTokens, inputPer1M) + ceilPerMillion(outputTokens, outputPer1M) + perRequest;
 }
 
 /** The reference call that makes prices comparable in lists and sorts: 1,000 input and 500 output tokens. */

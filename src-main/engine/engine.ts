@@ -17,6 +17,7 @@ import { readMarketplaceFile, writeMarketplaceFile } from './marketplace/marketp
 import { MarketplaceState } from './marketplace/marketplace-state';
 import { IngestTally } from './ingest-tally';
 import { OwnBatches } from './catalog/own-batches';
+import { Publisher } from './publisher';
 import { RecordBook } from './records/record-book';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
@@ -70,6 +71,8 @@ export class Engine {
   readonly reviews: ReviewState;
   /** Incentive epochs and reward claims, recomputed from every peer's signed records. */
   readonly rewards: RewardState;
+  /** Where records this engine signs are checked, made durable and applied (read-your-writes: catchUp). */
+  readonly publisher: Publisher;
   readonly startedAt: number;
   private routerInstance: Router | null = null;
   /** This folder holds the demo marketplace (its endpoints are the provider simulator). */
@@ -109,6 +112,8 @@ export class Engine {
     this.rewards = new RewardState({ receipts, clock, marketplace, isApplied: (hash) => this.ledger.entry(hash) !== undefined, emit: (p) => this.emit('rewards.changed', p) });
     book.register(this.rewards);
     this.ledger.setRewardSource(this.rewards);
+    const stage = (doc: string, records: SignedRecord[]) => docs.stageSoon(doc, records);
+    this.publisher = new Publisher({ book, journal, receipts, receiptTakers: [this.reviews, this.rewards], clock, stage, afterIngest: (tally) => this.afterIngest(tally, 'announce') });
     this.ownBatches = new OwnBatches({ key: () => this.keys.identity, records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
     this.sync = new SyncService(this);
     this.prices = new PriceClock(catalog, clock, (ids) => this.refreshModels(ids));
@@ -172,6 +177,7 @@ export class Engine {
 
   dispatch(name: string, input: unknown): Promise<Answer> {
     if (this.closed) return Promise.resolve({ ok: false, error: { code: 'NOT_READY', message: 'The engine is shutting down' } });
+    this.publisher.catchUp();
     const running = this.dispatcher(name, input);
     this.inFlight.add(running);
     void running.finally(() => this.inFlight.delete(running));
@@ -198,19 +204,8 @@ export class Engine {
    * quarantine them, durable on disk (the journal) before the query store and the windows see them.
    * The documents get them at once in memory and on disk at the journal's next checkpoint.
    */
-  async publish(doc: string, records: SignedRecord[]): Promise<void> {
-    for (const record of records) {
-      const reason = this.book.violation(record);
-      if (reason) throw new AppError('INTERNAL', `refusing to publish an invalid record: ${reason}`);
-    }
-    await this.journal.append(
-      records.map((r) => ({ doc, bytes: r.bytes })),
-      () => this.docs.stageSoon(doc, records),
-    );
-    const now = this.clock();
-    const tally = new IngestTally();
-    for (const record of records) tally.add(this.book.ingest(doc, record, now));
-    await this.afterIngest(tally, 'announce');
+  publish(doc: string, records: SignedRecord[]): Promise<void> {
+    return this.publisher.publish(doc, records);
   }
 
   /** What every ingest ends with: the ledger settles, changed models refresh, windows hear of it. */
@@ -248,6 +243,7 @@ export class Engine {
    * models (returned) itself, together, and coalesces catalog.changed.
    */
   async absorb(batch: readonly Incoming[], options: { refresh?: boolean } = {}): Promise<AbsorbResult> {
+    this.publisher.catchUp();
     const now = this.clock();
     const tally = new IngestTally();
     for (const { doc, key, bytes, hash } of batch) tally.add(this.book.ingestBytes(doc, bytes, now, key, hash));
@@ -257,6 +253,7 @@ export class Engine {
 
   /** Applies scheduled price changes whose time has come (see PriceClock). */
   tick(): Promise<void> {
+    this.publisher.catchUp();
     return this.prices.tick();
   }
 
@@ -277,6 +274,7 @@ export class Engine {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 15_000).unref())]);
+    await this.publisher.idle();
     this.prices.stop();
     this.listeners.clear();
     await this.receipts.close();

@@ -33,4 +33,16 @@ describe('CatalogIndex task lists', () => {
     index.upsert([newcomer]);
     expect(index.byTask(task).map((i) => i.id)).toContain(newcomer.id);
   });
+
+  it('lists every task in one pass after a change, each model once, as a scan for that task alone would', () => {
+    const items = syntheticItems(120);
+    const twice = items.find((i) => i.tasks[0] === i.tasks[1])!;
+    expect(twice).toBeDefined();
+    const index = new CatalogIndex();
+    index.upsert(items);
+    for (const task of new Set(items.flatMap((i) => i.tasks))) {
+      expect(index.byTask(task)).toEqual(items.filter((i) => i.tasks.includes(task)));
+    }
+    expect(index.byTask('no-such-task')).toEqual([]);
+  });
 });

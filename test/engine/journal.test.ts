@@ -48,6 +48,28 @@ describe('RecordJournal', () => {
     await journal.close();
   });
 
+  it('writes a whole append at once when no write is in flight, else it joins the next write', async () => {
+    const dataDir = await fx.tempDir();
+    const { journal } = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    const applied: string[] = [];
+    const whole = journal.append([{ doc: 'charge', bytes: bytes(10, 1) }, { doc: 'observation', bytes: bytes(10, 2) }], () => applied.push('call 1'), { whole: true });
+    // Durable (and handed on) before append returns: nothing waited for the turn or a disk thread.
+    expect(applied).toEqual(['call 1']);
+    expect(journal.stats).toMatchObject({ writes: 1, frames: 2 });
+    await whole;
+    // A write waiting for its turn is in flight: a whole append joins it.
+    const review = journal.append([{ doc: 'review', bytes: bytes(10, 3) }], () => applied.push('review'));
+    const joined = journal.append([{ doc: 'charge 2', bytes: bytes(10, 4) }], () => applied.push('call 2'), { whole: true });
+    expect(applied).toEqual(['call 1']);
+    await Promise.all([review, joined]);
+    expect(applied).toEqual(['call 1', 'review', 'call 2']);
+    expect(journal.stats).toMatchObject({ writes: 2, frames: 4 });
+    const again = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    expect(again.frames.map((f) => f.doc)).toEqual(['charge', 'observation', 'review', 'charge 2']);
+    await again.journal.close();
+    await journal.close();
+  });
+
   it('hands what an interrupted run left back for replay, oldest first', async () => {
     const dataDir = await fx.tempDir();
     const first = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
@@ -106,6 +128,17 @@ describe('RecordJournal', () => {
     await (journal as unknown as { file: { close(): Promise<void> } }).file.close();
     await expect(journal.append([{ doc: 'x', bytes: bytes(5, 1) }])).rejects.toThrow();
     await expect(journal.append([{ doc: 'y', bytes: bytes(5, 1) }])).rejects.toThrow(/journal cannot be written/);
+    await expect(journal.append([{ doc: 'z', bytes: bytes(5, 1) }], undefined, { whole: true })).rejects.toThrow(/journal cannot be written/);
+  });
+
+  it('after a failed whole write, refuses every later append too', async () => {
+    const dataDir = await fx.tempDir();
+    const { journal } = await RecordJournal.open(dataDir, { checkpoint: async () => undefined });
+    const applied: string[] = [];
+    await (journal as unknown as { file: { close(): Promise<void> } }).file.close();
+    await expect(journal.append([{ doc: 'x', bytes: bytes(5, 1) }], () => applied.push('x'), { whole: true })).rejects.toThrow();
+    await expect(journal.append([{ doc: 'y', bytes: bytes(5, 1) }], () => applied.push('y'))).rejects.toThrow(/journal cannot be written/);
+    expect(applied).toEqual([]);
   });
 });
 

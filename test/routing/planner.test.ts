@@ -5,6 +5,7 @@ import { buildCatalogItem } from '../../src-main/engine/catalog/catalog-item';
 import { emptyStats, recordOutcome, type ModelStats } from '../../src-main/engine/routing/estimates';
 import { plan, type PlanContext } from '../../src-main/engine/routing/planner';
 import { randomFromSeed } from '../../src-main/engine/routing/sampling';
+import { TaskTables } from '../../src-main/engine/routing/task-table';
 
 const KEY_A = 'A'.repeat(43);
 const KEY_B = 'B'.repeat(43);
@@ -148,5 +149,28 @@ describe('the routing planner', () => {
     }
     expect(newcomer).toBeGreaterThan(20);
     expect(newcomer).toBeLessThan(380);
+  });
+
+  it('a kept table follows models swapped in place and stats gained, deciding as a fresh one does', () => {
+    const list = [...MARKET];
+    const learned = new Map<string, ModelStats>();
+    const tables = new TaskTables((id) => learned.get(id), () => learned.size);
+    const kept = (over: Partial<PlanContext> = {}) => plan({ ...ctx({ items: list, stats: (id) => learned.get(id), ...over }), table: tables.of('code', list) });
+    const fresh = (over: Partial<PlanContext> = {}) => plan(ctx({ items: list, stats: (id) => learned.get(id), ...over }));
+    expect(kept().ranked[0]!.modelId).toBe(`${KEY_A}:balanced`);
+    // The catalog index swaps a refreshed model in place: premium's price drops tenfold.
+    list[2] = model(KEY_B, 'premium', 9_500, 1_000_000, 900);
+    expect(kept()).toEqual(fresh());
+    expect(kept().ranked[0]!.modelId).toBe(`${KEY_B}:premium`);
+    // Observed failures arrive for a model that had no stats yet, then more for it in place.
+    const flaky = emptyStats();
+    learned.set(`${KEY_B}:premium`, flaky);
+    for (let i = 0; i < 30; i++) recordOutcome(flaky, i % 2 === 0, 9_000);
+    const slowOnly = { constraints: { maxLatencyP95Ms: 5_000 } };
+    expect(kept(slowOnly)).toEqual(fresh(slowOnly));
+    expect(kept(slowOnly).excluded).toEqual({ maxLatencyP95Ms: 1 });
+    recordOutcome(flaky, false, 0);
+    for (const strategy of ['best-value', 'cheapest', 'fastest', 'best-quality'] as const) expect(kept({ strategy })).toEqual(fresh({ strategy }));
+    expect(kept().ranked.find((c) => c.modelId === `${KEY_B}:premium`)).toMatchObject({ latencyP95Ms: 9_000, sources: { latency: 'measured', reliability: 'measured' } });
   });
 });

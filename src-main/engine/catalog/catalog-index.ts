@@ -89,8 +89,12 @@ export class CatalogIndex {
     return this.entries.get(id)?.item;
   }
 
-  /** Every model listing a task (routing's candidate set), cached until the catalog changes. */
+  /**
+   * Every model listing a task (routing's candidate set), cached until the catalog changes. After a
+   * change, one pass lists every task at once: decisions go on to the other tasks soon enough.
+   */
   byTask(task: string): CatalogItem[] {
+    if (this.tasks.size === 0) this.listEveryTask();
     let list = this.tasks.get(task);
     if (!list) {
       list = [];
@@ -98,6 +102,17 @@ export class CatalogIndex {
       this.tasks.set(task, list);
     }
     return list;
+  }
+
+  private listEveryTask(): void {
+    for (const { item } of this.entries.values()) {
+      for (const task of item.tasks) {
+        let list = this.tasks.get(task);
+        if (!list) this.tasks.set(task, (list = []));
+        // A task named twice by one model lists it once.
+        if (list[list.length - 1] !== item) list.push(item);
+      }
+    }
   }
 
   *items(): IterableIterator<CatalogItem> {

@@ -241,6 +241,11 @@ export class RewardInputs implements RecordApplier {
     return this.receipts.flush();
   }
 
+  /** This engine signed the record and applies it right after its answer (Publisher): its receipt is written first. */
+  noteReceived(hash: string): void {
+    this.received(hash);
+  }
+
   /** The earlier of this engine's first sighting (persisted) and a seeded history time; read once, kept on the row. */
   private received(hash: string): number {
     return Math.min(this.receipts.note(RECEIVED + hash, this.clock()), this.receipts.get(SEEDED + hash) ?? Infinity);

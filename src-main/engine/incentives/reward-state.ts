@@ -53,6 +53,11 @@ export class RewardState implements RecordApplier {
     this.inputs.apply(record);
   }
 
+  /** See RewardInputs.noteReceived. */
+  noteReceived(record: SignedRecord): void {
+    this.inputs.noteReceived(record.hash);
+  }
+
   config(): RewardConfig | null {
     const info = this.deps.marketplace.info();
     const id = this.deps.marketplace.id;

@@ -15,16 +15,16 @@ function checksum(body: Uint8Array): Buffer {
 
 /** [u32 body length][sha256(body)[0..8]][body = u16 name length, name (utf8), record bytes]. */
 export function encodeFrame(frame: JournalFrame): Buffer {
-  const name = Buffer.from(frame.doc, 'utf8');
-  if (name.length > 0xffff) throw new Error(`document name too long for the journal: ${name.length} bytes`);
-  const body = Buffer.allocUnsafe(2 + name.length + frame.bytes.length);
-  body.writeUInt16BE(name.length, 0);
-  name.copy(body, 2);
-  body.set(frame.bytes, 2 + name.length);
-  const header = Buffer.allocUnsafe(HEADER);
-  header.writeUInt32BE(body.length, 0);
-  checksum(body).copy(header, 4);
-  return Buffer.concat([header, body]);
+  const nameLength = Buffer.byteLength(frame.doc, 'utf8');
+  if (nameLength > 0xffff) throw new Error(`document name too long for the journal: ${nameLength} bytes`);
+  const bodyLength = 2 + nameLength + frame.bytes.length;
+  const out = Buffer.allocUnsafe(HEADER + bodyLength);
+  out.writeUInt32BE(bodyLength, 0);
+  out.writeUInt16BE(nameLength, HEADER);
+  out.write(frame.doc, HEADER + 2, 'utf8');
+  out.set(frame.bytes, HEADER + 2 + nameLength);
+  checksum(out.subarray(HEADER)).copy(out, 4);
+  return out;
 }
 
 export interface DecodedFrames {

@@ -5,6 +5,7 @@ import { ChargeMemoSchema, EntryIdSchema, GENESIS_PREV, type LedgerEntryBody, ty
 import { callCost, feeOf, type Price } from '../../../src-shared/money';
 import type { Engine } from '../engine';
 import type { SigningKey } from '../identity/keys';
+import type { PublishBatch } from '../publisher';
 import { draftOf, signRecord } from '../records/signed';
 import { intentOf, ledgerDocName, ledgerSubject, POOL_ACCOUNT, producerAccount, TREASURY_ACCOUNT, userAccount } from './entry-rules';
 import { entryView } from './views';
@@ -18,6 +19,12 @@ interface EntryDraft {
   precheck?: () => void;
   /** The entry is timed no earlier than this, read at the chain's head (see appendCharge). */
   notBefore?: () => number;
+  /**
+   * Records to make durable in the same write, signed once the entry is (a routed call's
+   * observations). The entry is then acknowledged once durable and takes effect in memory right
+   * after the answer (Publisher.publishAcknowledged).
+   */
+  alongside?: () => PublishBatch[];
 }
 
 /**
@@ -28,6 +35,8 @@ async function appendEntry(engine: Engine, draft: EntryDraft): Promise<LedgerEnt
   const chain = draft.key.publicKey;
   const { ledger } = engine;
   return ledger.writes.run(chain, async () => {
+    // Entries acknowledged before this one take effect first: the head and the ids must count them.
+    engine.publisher.catchUp();
     const { intent } = draft;
     const existing = ledger.entryById(chain, intent.id);
     if (existing) {
@@ -42,7 +51,13 @@ async function appendEntry(engine: Engine, draft: EntryDraft): Promise<LedgerEnt
     const record = signRecord(draft.key, draftOf('ledger-entry', ledgerSubject(chain), head.seq + 1, body, ts));
     const broken = ledger.checkNext(record);
     if (broken) throw new AppError('INTERNAL', `refusing to sign an entry peers would reject: ${broken.reason}`);
-    await engine.publish(ledgerDocName(intent.identity, ts), [record]);
+    const doc = ledgerDocName(intent.identity, ts);
+    if (draft.alongside) {
+      await engine.publisher.publishAcknowledged([{ doc, records: [record] }, ...draft.alongside()]);
+      // checkNext passed: this is the entry as it takes effect.
+      return entryView({ hash: record.hash, record, body, chain, seq: record.payload.seq, ts: record.payload.ts, kind: body.kind });
+    }
+    await engine.publish(doc, [record]);
     const applied = ledger.entry(record.hash);
     if (!applied) throw new AppError('INTERNAL', 'the ledger entry did not take effect');
     return entryView(applied);
@@ -99,9 +114,10 @@ export interface ChargeInput {
 /**
  * Charges the local identity for one call: cost = callCost(price, tokens), the marketplace fee
  * taken out of it for pool:rewards, the rest to the producer. One entry in this device's chain;
- * INSUFFICIENT_FUNDS (and nothing written) when the balance does not cover the cost.
+ * INSUFFICIENT_FUNDS (and nothing written) when the balance does not cover the cost. `alongside`:
+ * see EntryDraft (the router's observations share the charge's write).
  */
-export async function appendCharge(engine: Engine, input: ChargeInput): Promise<LedgerEntryView> {
+export async function appendCharge(engine: Engine, input: ChargeInput, alongside?: () => PublishBatch[]): Promise<LedgerEntryView> {
   if (producerOf(input.modelId) !== input.producerKey) {
     throw new AppError('INVALID_INPUT', `model ${input.modelId} does not belong to producer ${input.producerKey}`);
   }
@@ -140,6 +156,7 @@ export async function appendCharge(engine: Engine, input: ChargeInput): Promise<
     },
     // Timed after every credit already counted, so any verifier replaying by time agrees it was covered.
     notBefore: () => engine.ledger.lastTs(payer),
+    ...(alongside ? { alongside } : {}),
   });
 }
 

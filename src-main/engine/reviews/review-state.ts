@@ -52,10 +52,19 @@ export class ReviewState implements RecordApplier {
     this.feedbackListeners.push(listener);
   }
 
+  /** This engine signed the record and applies it right after its answer (Publisher): its author's first sighting is written first. */
+  noteReceived(record: SignedRecord): void {
+    this.noteAuthor(record.payload.author, this.clock());
+  }
+
+  private noteAuthor(author: string, now: number): void {
+    this.receipts.note(`author:${author}`, Math.min(now, this.receipts.get(`author:${author}`) ?? now));
+  }
+
   apply(record: SignedRecord): string[] {
     const { payload, hash } = record;
     const now = this.clock();
-    this.receipts.note(`author:${payload.author}`, Math.min(now, this.receipts.get(`author:${payload.author}`) ?? now));
+    this.noteAuthor(payload.author, now);
     switch (payload.kind) {
       case 'review': {
         const body = RECORD_BODIES.review.parse(payload.body);

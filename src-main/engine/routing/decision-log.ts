@@ -14,12 +14,15 @@ const KEEP_IN_MEMORY = 2_000;
  */
 export class DecisionLog {
   private readonly file: LineFile;
+  /** How many of `recent` carry each id (a call checks its id is new before deciding). */
+  private readonly ids = new Map<string, number>();
 
   private constructor(
     path: string,
     private readonly recent: Decision[],
   ) {
     this.file = new LineFile(path);
+    for (const d of recent) this.count(d.decisionId, 1);
   }
 
   static async open(dataDir: string): Promise<DecisionLog> {
@@ -40,7 +43,14 @@ export class DecisionLog {
   async add(decision: Decision): Promise<void> {
     this.file.append(`${JSON.stringify(decision)}\n`);
     this.recent.push(decision);
-    if (this.recent.length > KEEP_IN_MEMORY) this.recent.shift();
+    this.count(decision.decisionId, 1);
+    if (this.recent.length > KEEP_IN_MEMORY) this.count(this.recent.shift()!.decisionId, -1);
+  }
+
+  private count(decisionId: string, by: 1 | -1): void {
+    const n = (this.ids.get(decisionId) ?? 0) + by;
+    if (n > 0) this.ids.set(decisionId, n);
+    else this.ids.delete(decisionId);
   }
 
   close(): void {
@@ -53,7 +63,7 @@ export class DecisionLog {
   }
 
   has(decisionId: string): boolean {
-    return this.recent.some((d) => d.decisionId === decisionId);
+    return this.ids.has(decisionId);
   }
 
   list(offset: number, limit: number, modelId?: string): { total: number; items: Decision[] } {

@@ -32,7 +32,10 @@ export function recordOutcome(stats: ModelStats, ok: boolean, latencyMs: number)
 }
 
 export function nearestRank(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  return rankOfSorted([...values].sort((a, b) => a - b), p);
+}
+
+function rankOfSorted(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
@@ -103,9 +106,11 @@ export function effectiveFigures(item: CatalogItem, task: string, stats: ModelSt
 /** The catalog's "measured" figures once enough calls were observed; null before. */
 export function measuredFigures(stats: ModelStats | undefined): { latencyP50Ms: number; latencyP95Ms: number; successRateBps: number } | null {
   if (!stats || stats.calls < MIN_MEASURED || stats.latencies.length === 0) return null;
+  // Every routed call refreshes its model's catalog row: one sort for both ranks.
+  const sorted = [...stats.latencies].sort((a, b) => a - b);
   return {
-    latencyP50Ms: nearestRank(stats.latencies, 0.5),
-    latencyP95Ms: nearestRank(stats.latencies, 0.95),
+    latencyP50Ms: rankOfSorted(sorted, 0.5),
+    latencyP95Ms: rankOfSorted(sorted, 0.95),
     successRateBps: Math.round((stats.successes * 10_000) / stats.calls),
   };
 }

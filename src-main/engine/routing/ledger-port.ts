@@ -1,4 +1,5 @@
 import type { ChargeInput } from '../ledger/append';
+import type { PublishBatch } from '../publisher';
 
 /** What routing needs from the ledger: money checks before a call, one charge after it. */
 export type ChargeRequest = ChargeInput & { decisionId: string };
@@ -8,5 +9,6 @@ export interface LedgerPort {
   balance(): number;
   /** What the local user was charged since `since` (ms epoch), micro-credits. */
   spentSince(since: number): number;
-  charge(request: ChargeRequest): Promise<{ hash: string; cost: number }>;
+  /** `alongside`: records signed once the charge is, made durable in its write (see appendCharge). */
+  charge(request: ChargeRequest, alongside?: () => PublishBatch[]): Promise<{ hash: string; cost: number }>;
 }

@@ -30,6 +30,11 @@ export class ObservationStats implements RecordApplier {
     return this.byModel.get(modelId);
   }
 
+  /** Changes whenever a model gains its stats (then updated in place): routing tables re-link on it. */
+  get version(): number {
+    return this.byModel.size;
+  }
+
   nextSeq(author: string): number {
     return this.nextSeqByAuthor.get(author) ?? 1;
   }

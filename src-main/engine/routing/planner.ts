@@ -1,9 +1,10 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
 import { AppError } from '../../../src-shared/errors';
-import { callCost } from '../../../src-shared/money';
+import { callCostOf } from '../../../src-shared/money';
 import { CONSTRAINT_NAMES, type Candidate, type ConstraintName, type Constraints, type Strategy, type Weights } from '../../../src-shared/routing';
-import { PRIOR_STRENGTH, effectiveFigures, effectiveNumbers, type EffectiveNumbers, type ModelStats } from './estimates';
-import { sampleRateBps } from './sampling';
+import { effectiveNumbers, type EffectiveNumbers, type ModelStats } from './estimates';
+import { EXPLORE_TOP, explore, scoreFor, toCandidate, type Best, type Eligible } from './score';
+import { MEASURED, PRICED, RETIRED, TaskTable } from './task-table';
 
 export interface PlanContext {
   task: string;
@@ -24,16 +25,6 @@ export interface PlanContext {
   random: () => number;
 }
 
-interface Eligible {
-  item: CatalogItem;
-  cost: number;
-  qualityBps: number;
-  successRateBps: number;
-  latencyP95Ms: number;
-  /** The strategy's sort key, computed once per decision. */
-  score: number;
-}
-
 export interface PlanResult {
   /** The best `keep` candidates, best first. */
   ranked: Candidate[];
@@ -43,178 +34,174 @@ export interface PlanResult {
   excludedModels: Array<{ modelId: string; constraint: ConstraintName }>;
 }
 
-const EXPLORE_TOP = 20;
 const DEFAULT_KEEP = 25;
 
-/** The first hard constraint a model breaks, in the documented order, or null. */
-function violation(c: Constraints, ctx: PlanContext, item: CatalogItem, cost: number, fig: EffectiveNumbers): ConstraintName | null {
-  if (item.retired) return 'retired';
-  if (!item.price) return 'unpriced';
-  if (c.pinnedModel !== undefined && item.id !== c.pinnedModel) return 'pinnedModel';
-  if (c.allowModels && !c.allowModels.includes(item.id)) return 'allowModels';
-  if (c.denyModels?.includes(item.id)) return 'denyModels';
-  if (c.allowProducers && !c.allowProducers.includes(item.producerKey)) return 'allowProducers';
-  if (c.denyProducers?.includes(item.producerKey)) return 'denyProducers';
-  if (c.maxInputPer1M !== undefined && item.price.inputPer1M > c.maxInputPer1M) return 'maxInputPer1M';
-  if (c.maxOutputPer1M !== undefined && item.price.outputPer1M > c.maxOutputPer1M) return 'maxOutputPer1M';
-  if (c.maxCostPerCall !== undefined && cost > c.maxCostPerCall) return 'maxCostPerCall';
-  if (c.minAccuracyBps !== undefined && fig.qualityBps < c.minAccuracyBps) return 'minAccuracyBps';
-  if (c.maxLatencyP95Ms !== undefined && fig.latencyP95Ms > c.maxLatencyP95Ms) return 'maxLatencyP95Ms';
-  if (c.measuredOnly && !fig.measured) return 'measuredOnly';
-  if (ctx.inCooldown(item)) return 'cooldown';
-  if (ctx.remainingBudget !== null && cost > ctx.remainingBudget) return 'budget';
-  if (ctx.balance !== null && cost > ctx.balance) return 'balance';
-  return null;
+/**
+ * Hard constraints first, then a value score over cost, quality, latency and reliability (docs/routing.md).
+ * Returns the best candidates ranked (best first) and why the others were excluded. The router hands
+ * in its kept-current table of the task's models; without one, the items are put in a table here.
+ */
+export function plan(ctx: PlanContext & { keep?: number; explain?: boolean; table?: TaskTable }): PlanResult {
+  const table = ctx.table ?? new TaskTable(Array.from(ctx.items), ctx.task).current(ctx.stats, 0);
+  const counts = new Int32Array(CONSTRAINT_NAMES.length);
+  // Counted in the order first met, as the explanation lists them.
+  const met: number[] = [];
+  const excludedModels: PlanResult['excludedModels'] = [];
+  const explain = ctx.explain !== false;
+  const rules = rulesOf(ctx);
+  const best: Best = { cost: Infinity, quality: 0, latency: Infinity };
+  const fig: Figures = { qualityBps: 0, successRateBps: 0, latencyP95Ms: 0, measured: false, cost: 0 };
+  let eligible = 0;
+  for (let row = 0; row < table.size; row++) {
+    const why = exclusion(table, row, ctx, rules, fig);
+    if (why >= 0) {
+      if (counts[why] === 0) met.push(why);
+      counts[why] = counts[why]! + 1;
+      if (explain) excludedModels.push({ modelId: table.items[row]!.id, constraint: CONSTRAINT_NAMES[why]! });
+      continue;
+    }
+    const slot = eligible++;
+    table.eligibleRows[slot] = row;
+    table.cost[slot] = fig.cost;
+    table.quality[slot] = fig.qualityBps;
+    table.success[slot] = fig.successRateBps;
+    table.latency[slot] = fig.latencyP95Ms;
+    if (fig.cost < best.cost) best.cost = fig.cost;
+    if (fig.qualityBps > best.quality) best.quality = fig.qualityBps;
+    if (fig.latencyP95Ms < best.latency) best.latency = fig.latencyP95Ms;
+  }
+  const excluded: Partial<Record<ConstraintName, number>> = {};
+  for (const why of met) excluded[CONSTRAINT_NAMES[why]!] = counts[why]!;
+  if (eligible === 0) {
+    const emptiedBy = table.size === 0 ? 'task' : lastConstraintOf(excluded);
+    throw new AppError('NO_ROUTE', `No model meets the constraints: "${emptiedBy}" excluded the last candidates`, { constraint: emptiedBy, excluded, considered: table.size });
+  }
+  // Only best-value orders by score; the candidates shown get theirs from their parts.
+  if (ctx.strategy === 'best-value') {
+    for (let s = 0; s < eligible; s++) table.score[s] = scoreFor(table.cost[s]!, table.quality[s]!, table.latency[s]!, table.success[s]!, best, ctx.weights);
+  }
+  const top = topSlots(table, eligible, Math.max(ctx.keep ?? DEFAULT_KEEP, EXPLORE_TOP), ctx.strategy).map((s) => eligibleAt(table, s));
+  const ranked = top.map((e) => toCandidate(e, ctx, best));
+  if (ctx.strategy === 'best-value' && ctx.explorationBps > 0 && ranked.length > 1) explore(ranked, top, best, ctx);
+  return { ranked, considered: table.size, eligible, excluded, excludedModels };
 }
 
-function perMille(numerator: number, denominator: number): number {
-  return denominator <= 0 ? 1000 : Math.min(1000, Math.round((numerator * 1000) / denominator));
-}
-
-/** How far a cost (or latency) sits above the best, on a log scale: 1000 at the best, 0 at 100× it. */
-export const LOG_SPAN = Math.log(100);
-function closeness(value: number, best: number): number {
-  const ratio = (value + 1) / (best + 1);
-  return Math.max(0, Math.round(1000 * (1 - Math.log(ratio) / LOG_SPAN)));
-}
-
-interface Best {
+interface Figures extends EffectiveNumbers {
   cost: number;
-  quality: number;
-  latency: number;
 }
 
-function partsOf(cost: number, qualityBps: number, latencyP95Ms: number, successBps: number, best: Best): Candidate['parts'] {
+/** The constraints that name models or producers, as sets (checked only when any is set). */
+interface Rules {
+  byName: boolean;
+  allowModels: ReadonlySet<string> | null;
+  denyModels: ReadonlySet<string> | null;
+  allowProducers: ReadonlySet<string> | null;
+  denyProducers: ReadonlySet<string> | null;
+}
+
+function rulesOf(ctx: PlanContext): Rules {
+  const c = ctx.constraints;
+  const set = (list: readonly string[] | undefined) => (list ? new Set(list) : null);
   return {
-    quality: perMille(qualityBps, best.quality),
-    price: closeness(cost, best.cost),
-    latency: closeness(latencyP95Ms, best.latency),
-    reliability: Math.round(successBps / 10),
+    byName: c.pinnedModel !== undefined || c.allowModels !== undefined || c.denyModels !== undefined || c.allowProducers !== undefined || c.denyProducers !== undefined,
+    allowModels: set(c.allowModels),
+    denyModels: set(c.denyModels),
+    allowProducers: set(c.allowProducers),
+    denyProducers: set(c.denyProducers),
   };
 }
 
-/** scoreOf(partsOf(...)) without building the parts: the decision loop scores every eligible model. */
-function scoreFor(cost: number, qualityBps: number, latencyP95Ms: number, successBps: number, best: Best, w: Weights): number {
-  const total = w.quality + w.price + w.latency + w.reliability || 1;
-  const sum =
-    perMille(qualityBps, best.quality) * w.quality + closeness(cost, best.cost) * w.price + closeness(latencyP95Ms, best.latency) * w.latency + Math.round(successBps / 10) * w.reliability;
-  return Math.round(sum / total);
+/** Each constraint's index in CONSTRAINT_NAMES (the documented order). */
+const CONSTRAINT = Object.fromEntries(CONSTRAINT_NAMES.map((name, i) => [name, i])) as Record<ConstraintName, number>;
+
+/**
+ * The first hard constraint a row breaks, in the documented order (its index in CONSTRAINT_NAMES),
+ * or -1 with the row's figures and cost in `fig`. Cost and figures are worked out only once a
+ * check needs them: a row excluded early never costs the rest.
+ */
+function exclusion(t: TaskTable, row: number, ctx: PlanContext, rules: Rules, fig: Figures): number {
+  const c = ctx.constraints;
+  const flags = t.flags[row]!;
+  if (flags & RETIRED) return CONSTRAINT.retired;
+  if (!(flags & PRICED)) return CONSTRAINT.unpriced;
+  if (rules.byName) {
+    const item = t.items[row]!;
+    if (c.pinnedModel !== undefined && item.id !== c.pinnedModel) return CONSTRAINT.pinnedModel;
+    if (rules.allowModels && !rules.allowModels.has(item.id)) return CONSTRAINT.allowModels;
+    if (rules.denyModels?.has(item.id)) return CONSTRAINT.denyModels;
+    if (rules.allowProducers && !rules.allowProducers.has(item.producerKey)) return CONSTRAINT.allowProducers;
+    if (rules.denyProducers?.has(item.producerKey)) return CONSTRAINT.denyProducers;
+  }
+  if (c.maxInputPer1M !== undefined && t.inputPer1M[row]! > c.maxInputPer1M) return CONSTRAINT.maxInputPer1M;
+  if (c.maxOutputPer1M !== undefined && t.outputPer1M[row]! > c.maxOutputPer1M) return CONSTRAINT.maxOutputPer1M;
+  let cost = -1;
+  if (c.maxCostPerCall !== undefined) {
+    cost = costAt(t, row, ctx);
+    if (cost > c.maxCostPerCall) return CONSTRAINT.maxCostPerCall;
+  }
+  const stats = t.stats[row];
+  if (stats === undefined) {
+    fig.qualityBps = t.qualityBps[row]!;
+    fig.successRateBps = t.successRateBps[row]!;
+    fig.latencyP95Ms = t.latencyP95Ms[row]!;
+    fig.measured = (flags & MEASURED) !== 0;
+  } else effectiveNumbers(t.items[row]!, ctx.task, stats, fig);
+  if (c.minAccuracyBps !== undefined && fig.qualityBps < c.minAccuracyBps) return CONSTRAINT.minAccuracyBps;
+  if (c.maxLatencyP95Ms !== undefined && fig.latencyP95Ms > c.maxLatencyP95Ms) return CONSTRAINT.maxLatencyP95Ms;
+  if (c.measuredOnly && !fig.measured) return CONSTRAINT.measuredOnly;
+  if (ctx.inCooldown(t.items[row]!)) return CONSTRAINT.cooldown;
+  if (cost < 0) cost = costAt(t, row, ctx);
+  if (ctx.remainingBudget !== null && cost > ctx.remainingBudget) return CONSTRAINT.budget;
+  if (ctx.balance !== null && cost > ctx.balance) return CONSTRAINT.balance;
+  fig.cost = cost;
+  return -1;
 }
 
-function scoreOf(parts: Candidate['parts'], w: Weights): number {
-  const total = w.quality + w.price + w.latency + w.reliability || 1;
-  return Math.round((parts.quality * w.quality + parts.price * w.price + parts.latency * w.latency + parts.reliability * w.reliability) / total);
+function costAt(t: TaskTable, row: number, ctx: PlanContext): number {
+  return callCostOf(t.inputPer1M[row]!, t.outputPer1M[row]!, t.perRequest[row]!, ctx.inputTokens, ctx.outputTokens);
 }
 
-function toCandidate(e: Eligible, ctx: PlanContext, best: Best, qualityBps = e.qualityBps, successBps = e.successRateBps, explored = false): Candidate {
-  const fig = effectiveFigures(e.item, ctx.task, ctx.stats(e.item.id));
-  const parts = partsOf(e.cost, qualityBps, e.latencyP95Ms, successBps, best);
-  return {
-    modelId: e.item.id,
-    name: e.item.name,
-    producerName: e.item.producerName,
-    estimatedCost: e.cost,
-    qualityBps: e.qualityBps,
-    latencyP95Ms: e.latencyP95Ms,
-    successRateBps: e.successRateBps,
-    parts,
-    score: scoreOf(parts, ctx.weights),
-    explored,
-    sources: { quality: fig.qualitySource, latency: fig.latencySource, reliability: fig.reliabilitySource },
-  };
+function eligibleAt(t: TaskTable, slot: number): Eligible {
+  const item = t.items[t.eligibleRows[slot]!]!;
+  return { item, cost: t.cost[slot]!, qualityBps: t.quality[slot]!, successRateBps: t.success[slot]!, latencyP95Ms: t.latency[slot]!, score: t.score[slot]! };
 }
 
-type Order = (a: Eligible, b: Eligible) => number;
-const byId = (a: Eligible, b: Eligible) => (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
-const ORDER: Record<Strategy, Order> = {
-  'best-value': (a, b) => b.score - a.score || a.cost - b.cost || byId(a, b),
-  cheapest: (a, b) => a.cost - b.cost || b.qualityBps - a.qualityBps || byId(a, b),
-  fastest: (a, b) => a.latencyP95Ms - b.latencyP95Ms || a.cost - b.cost || byId(a, b),
-  'best-quality': (a, b) => b.qualityBps - a.qualityBps || a.cost - b.cost || byId(a, b),
-};
+type SlotOrder = (a: number, b: number) => number;
 
-/** The best `keep` rows in order, without sorting them all (a decision ranks thousands, shows a few). */
-function topK(rows: Eligible[], keep: number, order: Order): Eligible[] {
-  const top: Eligible[] = [];
-  for (const row of rows) {
-    if (top.length === keep && order(row, top[keep - 1]!) >= 0) continue;
+/** The strategies' orders (ties broken by cost, then by model id) over eligible slots. */
+function slotOrder(t: TaskTable, strategy: Strategy): SlotOrder {
+  const { cost, quality, latency, score } = t;
+  const id = (slot: number) => t.items[t.eligibleRows[slot]!]!.id;
+  const byId = (a: number, b: number) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+  switch (strategy) {
+    case 'best-value':
+      return (a, b) => score[b]! - score[a]! || cost[a]! - cost[b]! || byId(a, b);
+    case 'cheapest':
+      return (a, b) => cost[a]! - cost[b]! || quality[b]! - quality[a]! || byId(a, b);
+    case 'fastest':
+      return (a, b) => latency[a]! - latency[b]! || cost[a]! - cost[b]! || byId(a, b);
+    case 'best-quality':
+      return (a, b) => quality[b]! - quality[a]! || cost[a]! - cost[b]! || byId(a, b);
+  }
+}
+
+/** The best `keep` slots in order, without sorting them all (a decision ranks thousands, shows a few). */
+function topSlots(t: TaskTable, eligible: number, keep: number, strategy: Strategy): number[] {
+  const order = slotOrder(t, strategy);
+  const top: number[] = [];
+  for (let slot = 0; slot < eligible; slot++) {
+    if (top.length === keep && order(slot, top[keep - 1]!) >= 0) continue;
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (order(row, top[mid]!) < 0) hi = mid;
+      if (order(slot, top[mid]!) < 0) hi = mid;
       else lo = mid + 1;
     }
-    top.splice(lo, 0, row);
+    top.splice(lo, 0, slot);
     if (top.length > keep) top.pop();
   }
   return top;
-}
-
-/**
- * Hard constraints first, then a value score over cost, quality, latency and reliability (docs/routing.md).
- * Returns the best candidates ranked (best first) and why the others were excluded.
- */
-export function plan(ctx: PlanContext & { keep?: number; explain?: boolean }): PlanResult {
-  const excluded: Partial<Record<ConstraintName, number>> = {};
-  const excludedModels: PlanResult['excludedModels'] = [];
-  const eligible: Eligible[] = [];
-  let considered = 0;
-  const best: Best = { cost: Infinity, quality: 0, latency: Infinity };
-  // One scratch object for the whole loop: a decision looks at thousands of models.
-  const fig: EffectiveNumbers = { qualityBps: 0, successRateBps: 0, latencyP95Ms: 0, measured: false };
-  for (const item of ctx.items) {
-    considered++;
-    const cost = item.price ? callCost(item.price, ctx.inputTokens, ctx.outputTokens) : 0;
-    effectiveNumbers(item, ctx.task, ctx.stats(item.id), fig);
-    const reason = violation(ctx.constraints, ctx, item, cost, fig);
-    if (reason) {
-      excluded[reason] = (excluded[reason] ?? 0) + 1;
-      if (ctx.explain !== false) excludedModels.push({ modelId: item.id, constraint: reason });
-      continue;
-    }
-    eligible.push({ item, cost, qualityBps: fig.qualityBps, successRateBps: fig.successRateBps, latencyP95Ms: fig.latencyP95Ms, score: 0 });
-    if (cost < best.cost) best.cost = cost;
-    if (fig.qualityBps > best.quality) best.quality = fig.qualityBps;
-    if (fig.latencyP95Ms < best.latency) best.latency = fig.latencyP95Ms;
-  }
-  if (eligible.length === 0) {
-    const emptiedBy = considered === 0 ? 'task' : lastConstraintOf(excluded);
-    throw new AppError('NO_ROUTE', `No model meets the constraints: "${emptiedBy}" excluded the last candidates`, { constraint: emptiedBy, excluded, considered });
-  }
-  for (const e of eligible) e.score = scoreFor(e.cost, e.qualityBps, e.latencyP95Ms, e.successRateBps, best, ctx.weights);
-  const top = topK(eligible, Math.max(ctx.keep ?? DEFAULT_KEEP, EXPLORE_TOP), ORDER[ctx.strategy]);
-  const ranked = top.map((e) => toCandidate(e, ctx, best));
-  if (ctx.strategy === 'best-value' && ctx.explorationBps > 0 && ranked.length > 1) explore(ranked, top, best, ctx);
-  return { ranked, considered, eligible: eligible.length, excluded, excludedModels };
-}
-
-/**
- * Thompson sampling over the top candidates, bounded: a sampled winner is taken only if its mean
- * score is within explorationBps of the best mean score, so exploring never wrecks value.
- */
-function explore(ranked: Candidate[], top: Eligible[], best: Best, ctx: PlanContext): void {
-  const floor = Math.ceil((ranked[0]!.score * (10_000 - ctx.explorationBps)) / 10_000);
-  let pick = 0;
-  let pickScore = -1;
-  for (let i = 0; i < Math.min(EXPLORE_TOP, ranked.length); i++) {
-    if (ranked[i]!.score < floor) continue;
-    const e = top[i]!;
-    const stats = ctx.stats(e.item.id);
-    const calls = stats?.calls ?? 0;
-    const feedback = (stats?.feedbackUp ?? 0) + (stats?.feedbackDown ?? 0);
-    const q = sampleRateBps(e.qualityBps, PRIOR_STRENGTH + feedback, ctx.random);
-    const s = sampleRateBps(e.successRateBps, PRIOR_STRENGTH + calls, ctx.random);
-    const sampled = scoreOf(partsOf(e.cost, q, e.latencyP95Ms, s, best), ctx.weights);
-    if (sampled > pickScore) {
-      pick = i;
-      pickScore = sampled;
-    }
-  }
-  if (pick > 0) {
-    const [chosen] = ranked.splice(pick, 1);
-    ranked.unshift({ ...chosen!, explored: true });
-  }
 }
 
 function lastConstraintOf(excluded: Partial<Record<ConstraintName, number>>): ConstraintName {

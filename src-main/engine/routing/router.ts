@@ -10,11 +10,13 @@ import { draftOf, signRecord, type SignedRecord } from '../records/signed';
 import type { ApiKeyStore } from '../secrets/api-keys';
 import { remainingBudget } from './budget';
 import type { DecisionLog } from './decision-log';
-import type { LedgerPort } from './ledger-port';
+import type { PublishBatch } from '../publisher';
+import type { ChargeRequest, LedgerPort } from './ledger-port';
 import { observationDocOf, type ObservationStats } from './observations';
 import { plan } from './planner';
 import type { RoutingSettingsStore } from './routing-settings';
 import { randomFromSeed } from './sampling';
+import { TaskTables } from './task-table';
 
 type Attempt = CallResult['attempts'][number];
 
@@ -35,11 +37,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Decides, calls, falls back, charges once and records what it observed. */
 export class Router {
   private observationQueue: Promise<unknown> = Promise.resolve();
+  private readonly tables: TaskTables;
 
   constructor(
     private readonly engine: Engine,
     readonly parts: RouterParts,
-  ) {}
+  ) {
+    this.tables = new TaskTables((id) => parts.stats.get(id), () => parts.stats.version);
+  }
 
   close(): void {
     this.parts.decisions.close();
@@ -49,16 +54,17 @@ export class Router {
     return `d${this.engine.clock().toString(36)}${randomBytes(6).toString('hex')}`;
   }
 
-  plan(input: RouteInput, decisionId: string, forCall: boolean): { plan: Plan; ranked: Candidate[] } {
+  plan(input: RouteInput, decisionId: string, forCall: boolean, settings = this.parts.settings.get()): { plan: Plan; ranked: Candidate[] } {
     const started = performance.now();
-    const settings = this.parts.settings.get();
     const now = this.engine.clock();
     const strategy = input.strategy ?? settings.strategy;
     const inputTokens = estimateInputTokens(input.messages);
     const outputTokens = input.expectedOutputTokens ?? DEFAULT_OUTPUT_TOKENS;
+    const items = this.engine.catalogIndex.byTask(input.task);
     const result = plan({
       task: input.task,
-      items: this.engine.catalogIndex.byTask(input.task),
+      items,
+      table: this.tables.of(input.task, items),
       constraints: input.constraints ?? {},
       strategy,
       weights: settings.weights,
@@ -94,7 +100,7 @@ export class Router {
   async call(input: RouteInput, decisionId = this.newDecisionId()): Promise<CallResult> {
     if (this.parts.decisions.has(decisionId)) throw new AppError('CONFLICT', `Decision ${decisionId} was already made`, { decisionId });
     const settings = this.parts.settings.get();
-    const { plan: decided, ranked } = this.plan(input, decisionId, true);
+    const { plan: decided, ranked } = this.plan(input, decisionId, true, settings);
     const attempts: Attempt[] = [];
     const observations: ObservationBody[] = [];
     const stream = input.stream ?? false;
@@ -179,9 +185,9 @@ export class Router {
       ? { ...outcome.usage, estimated: false }
       : { inputTokens: decided.estimate.inputTokens, outputTokens: estimateTokens(outcome.content), estimated: true };
     // The price in force when the call was made, for the model that answered: one charge, whatever
-    // the retries. Observations are written alongside (their fsyncs overlap), failed charge or not.
-    const [charged, recorded] = await Promise.allSettled([
-      this.parts.ledger.charge({
+    // the retries.
+    const charge = await this.chargeAndRecord(
+      {
         id: `call-${decisionId}`,
         modelId: item.id,
         producerKey: item.producerKey,
@@ -191,12 +197,9 @@ export class Router {
         usageEstimated: usage.estimated,
         latencyMs: outcome.latencyMs,
         decisionId,
-      }),
-      this.record(observations),
-    ]);
-    if (charged.status === 'rejected') throw charged.reason;
-    if (recorded.status === 'rejected') throw recorded.reason;
-    const charge = charged.value;
+      },
+      observations,
+    );
     await this.log(decided, input, item.id, true, charge.cost, outcome.latencyMs, charge.hash, null);
     return {
       decisionId,
@@ -213,18 +216,44 @@ export class Router {
     };
   }
 
+  /**
+   * The charge and the call's observations, signed together and made durable in one write that
+   * does not wait for the turn to end; they take effect in memory right after the answer
+   * (Publisher). Observations are recorded even when the charge is refused before it is signed.
+   */
+  private async chargeAndRecord(request: ChargeRequest, observations: ObservationBody[]): Promise<{ hash: string; cost: number }> {
+    let signed = false;
+    const alongside = () => {
+      signed = true;
+      return this.signObservations(observations);
+    };
+    const run = this.observationQueue.then(() => this.parts.ledger.charge(request, alongside));
+    this.observationQueue = run.catch(() => undefined);
+    try {
+      return await run;
+    } catch (error) {
+      if (!signed) await this.record(observations).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Observations are signed by this device and published in order (seq never repeats). */
   private record(observations: ObservationBody[]): Promise<void> {
     if (observations.length === 0) return Promise.resolve();
-    const run = this.observationQueue.then(async () => {
-      const device = this.engine.keys.device;
-      const now = this.engine.clock();
-      let seq = this.parts.stats.nextSeq(device.publicKey);
-      const records: SignedRecord[] = observations.map((body) => signRecord(device, draftOf('observation', `observations:${device.publicKey}`, seq++, body, now)));
-      await this.engine.publish(observationDocOf(this.engine.keys.identity.publicKey, now), records);
-    });
+    const run = this.observationQueue.then(() => this.engine.publisher.publishAcknowledged(this.signObservations(observations)));
     this.observationQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Runs inside the observation queue; observations acknowledged before take effect first, so their seqs count. */
+  private signObservations(observations: ObservationBody[]): PublishBatch[] {
+    if (observations.length === 0) return [];
+    this.engine.publisher.catchUp();
+    const device = this.engine.keys.device;
+    const now = this.engine.clock();
+    let seq = this.parts.stats.nextSeq(device.publicKey);
+    const records: SignedRecord[] = observations.map((body) => signRecord(device, draftOf('observation', `observations:${device.publicKey}`, seq++, body, now)));
+    return [{ doc: observationDocOf(this.engine.keys.identity.publicKey, now), records }];
   }
 
   private async log(decided: Plan, input: RouteInput, answeredBy: string | null, ok: boolean, cost: number, latencyMs: number, chargeHash: string | null, error: string | null): Promise<void> {

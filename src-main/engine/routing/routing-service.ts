@@ -19,8 +19,8 @@ export function ledgerPortOf(engine: Engine): LedgerPort {
       const refunds = engine.ledger.query({ account: payer(), kind: 'refund', from: since, limit: 1 }).totals.credits;
       return Math.max(0, charges - refunds);
     },
-    charge: async (request) => {
-      const entry = await appendCharge(engine, request);
+    charge: async (request, alongside) => {
+      const entry = await appendCharge(engine, request, alongside);
       return { hash: entry.hash, cost: entry.memo?.cost ?? 0 };
     },
   };
