@@ -27,10 +27,15 @@ const fileName = (generation: number) => `${String(generation).padStart(12, '0')
 const DSYNC: number | undefined = constants.O_DSYNC;
 const openForAppend = (path: string) => open(path, DSYNC === undefined ? 'a' : constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o600);
 
-/** A write on the engine's thread that takes longer than this sends writes to the disk thread... */
+/**
+ * When writes made on the engine's thread average more than this (a moving average: a healthy SSD
+ * here has a write over 2 ms once in a few hundred), they go to the disk thread...
+ */
 const SLOW_WRITE_MS = 2;
-/** ...for this long. */
+/** ...for this long, then are measured afresh. */
 const OFF_THREAD_MS = 10_000;
+/** The weight of the newest write in that average. */
+const WRITE_WEIGHT = 0.1;
 
 /**
  * The write-ahead journal of records this engine signs (docs/routing.md, "Durability"). A record is
@@ -43,11 +48,12 @@ export class RecordJournal {
   /** Work queued on `io` and not finished (writes, a checkpoint's file swap). */
   private busy = 0;
   /**
-   * Until when writes stay off this thread: a disk slow enough that one write here took longer than
-   * SLOW_WRITE_MS would stall every command behind each routed call, so writes go back to the disk
-   * thread for a while after that.
+   * Until when writes stay off this thread: on a disk whose writes take several ms each, writing
+   * here would stall every command behind each routed call.
    */
   private offThreadUntil = 0;
+  /** The moving average of writes made on this thread, ms. */
+  private onThreadMs = 0;
   /** The write the next appends join, and how its callers hear back. */
   private nextWrite: { done: Promise<void>; settle: (error?: unknown) => void } | null = null;
   private pending: Buffer[] = [];
@@ -169,7 +175,11 @@ export class RecordJournal {
       }
       return Promise.reject(error);
     }
-    if (performance.now() - started > SLOW_WRITE_MS) this.offThreadUntil = performance.now() + OFF_THREAD_MS;
+    this.onThreadMs += (performance.now() - started - this.onThreadMs) * WRITE_WEIGHT;
+    if (this.onThreadMs > SLOW_WRITE_MS) {
+      this.offThreadUntil = performance.now() + OFF_THREAD_MS;
+      this.onThreadMs = 0;
+    }
     this.written(data, batch.length, applies);
     this.schedule();
     return Promise.resolve();
