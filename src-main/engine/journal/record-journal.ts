@@ -28,14 +28,14 @@ const DSYNC: number | undefined = constants.O_DSYNC;
 const openForAppend = (path: string) => open(path, DSYNC === undefined ? 'a' : constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | DSYNC, 0o600);
 
 /**
- * When writes made on the engine's thread average more than this (a moving average: a healthy SSD
- * here has a write over 2 ms once in a few hundred), they go to the disk thread...
+ * When the median of the last WRITES_SEEN writes made on the engine's thread is over this, writes
+ * go to the disk thread... A median, because a healthy SSD here has a write of several ms now and
+ * then (e.g. while a checkpoint flushes documents), and a slow disk is slow every time.
  */
 const SLOW_WRITE_MS = 2;
+const WRITES_SEEN = 16;
 /** ...for this long, then are measured afresh. */
 const OFF_THREAD_MS = 10_000;
-/** The weight of the newest write in that average. */
-const WRITE_WEIGHT = 0.1;
 
 /**
  * The write-ahead journal of records this engine signs (docs/routing.md, "Durability"). A record is
@@ -52,8 +52,8 @@ export class RecordJournal {
    * here would stall every command behind each routed call.
    */
   private offThreadUntil = 0;
-  /** The moving average of writes made on this thread, ms. */
-  private onThreadMs = 0;
+  /** How long the last writes made on this thread took, ms. */
+  private onThreadMs: number[] = [];
   /** The write the next appends join, and how its callers hear back. */
   private nextWrite: { done: Promise<void>; settle: (error?: unknown) => void } | null = null;
   private pending: Buffer[] = [];
@@ -175,10 +175,10 @@ export class RecordJournal {
       }
       return Promise.reject(error);
     }
-    this.onThreadMs += (performance.now() - started - this.onThreadMs) * WRITE_WEIGHT;
-    if (this.onThreadMs > SLOW_WRITE_MS) {
+    if (this.onThreadMs.push(performance.now() - started) > WRITES_SEEN) this.onThreadMs.shift();
+    if (this.onThreadMs.length === WRITES_SEEN && [...this.onThreadMs].sort((a, b) => a - b)[WRITES_SEEN / 2]! > SLOW_WRITE_MS) {
       this.offThreadUntil = performance.now() + OFF_THREAD_MS;
-      this.onThreadMs = 0;
+      this.onThreadMs = [];
     }
     this.written(data, batch.length, applies);
     this.schedule();
