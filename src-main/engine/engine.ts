@@ -19,6 +19,7 @@ import { IngestTally } from './ingest-tally';
 import { OwnBatches } from './catalog/own-batches';
 import { Publisher } from './publisher';
 import { RecordBook } from './records/record-book';
+import { VerifiedFile } from './records/verified-file';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
 import type { DataKey } from './secrets/secret-box';
@@ -134,7 +135,7 @@ export class Engine {
     const db = await openQueryStore({ validate: options.validate ?? false });
     const marketplace = new MarketplaceState(marketplaceId, keys.treasury?.publicKey ?? null);
     const catalog = new CatalogState();
-    const book = new RecordBook(marketplace, catalog, new SignatureVerifier());
+    const book = new RecordBook(marketplace, catalog, new SignatureVerifier(), await VerifiedFile.open(dataDir));
     const settings = await SettingsStore.open(dataDir);
     const receipts = await Receipts.open(dataDir);
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal);
@@ -147,7 +148,7 @@ export class Engine {
     return engine;
   }
 
-  /** Replays every stored record into the query store; signatures are checked as they load. */
+  /** Replays every stored record into the query store; signatures not verified before are checked as they load. */
   private async rebuild(): Promise<void> {
     const now = this.clock();
     const stored = this.docs.docNames().flatMap((doc) => this.docs.records(doc).map(([key, bytes]) => ({ doc, key, bytes })));

@@ -8,6 +8,13 @@ import { mayBeBatch, UNVOUCHABLE_KINDS, vouchKey } from './batch';
 import { SignaturePool, type Verdicts } from './signature-pool';
 import { decodeRecord, recordHash, SIGNATURE_BYTES, type SignedRecord } from './signed';
 
+/** Signatures verified at earlier starts, and where this one notes new ones (records/verified-file.ts). */
+export interface VerifiedNotes {
+  readonly known: ReadonlySet<string>;
+  add(hash: string): void;
+  close(): Promise<void>;
+}
+
 /** A domain state that takes effect from records (catalog, ledger, observations, ...). */
 export interface RecordApplier {
   /** Returns the model ids whose catalog figures this record changed, if any. */
@@ -35,6 +42,8 @@ export class RecordBook {
    * names its bytes, so a hash in here needs no second verification, wherever its bytes come from.
    */
   private readonly signatures = new Set<string>();
+  /** Records whose signature this engine set out to check (on the workers or here): a figure for tests and health. */
+  signatureChecks = 0;
   private readonly quarantined = new Map<string, QuarantineRow>();
   /**
    * `<record hash><author>` for each record a valid batch by that author lists (records/batch.ts). A
@@ -52,7 +61,19 @@ export class RecordBook {
     private readonly marketplace: MarketplaceState,
     private readonly catalog: CatalogState,
     private readonly verifier: SignatureVerifier,
+    /** Hashes verified at earlier starts, and where newly verified ones are noted (VerifiedFile). */
+    private readonly verified: VerifiedNotes | null = null,
   ) {}
+
+  private isVerified(hash: string): boolean {
+    return this.signatures.has(hash) || (this.verified?.known.has(hash) ?? false);
+  }
+
+  private noteVerified(hash: string): void {
+    if (this.signatures.has(hash)) return;
+    this.signatures.add(hash);
+    this.verified?.add(hash);
+  }
 
   /** Domain states beyond the catalog register here; each sees every applied record. */
   register(applier: RecordApplier): void {
@@ -87,8 +108,9 @@ export class RecordBook {
    * among them only help if noteBatches saw them first.
    */
   async preverify(records: readonly Uint8Array[]): Promise<Verdicts> {
+    this.signatureChecks += records.length;
     const verdicts = await this.signaturePool.verified(records);
-    for (const hash of verdicts) if (hash !== null) this.signatures.add(hash);
+    for (const hash of verdicts) if (hash !== null) this.noteVerified(hash);
     return verdicts;
   }
 
@@ -131,11 +153,12 @@ export class RecordBook {
    * chunks ahead, while earlier chunks are applied here in order.
    */
   async ingestAll(items: ReadonlyArray<{ doc: string; key: string; bytes: Uint8Array }>, now: number): Promise<void> {
-    this.noteBatches(items.map((item) => item.bytes));
+    const known = (this.verified?.known.size ?? 0) > 0;
+    if (!known) this.noteBatches(items.map((item) => item.bytes));
     const chunks: Array<{ items: typeof items; verified: Promise<Verdicts | null> }> = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
       const part = items.slice(i, i + INGEST_CHUNK);
-      chunks.push({ items: part, verified: this.preverify(part.map((item) => item.bytes)).catch(() => null) });
+      chunks.push({ items: part, verified: known ? this.hashAndVerifyNew(part) : this.preverify(part.map((item) => item.bytes)).catch(() => null) });
     }
     for (const chunk of chunks) {
       const verdicts = await chunk.verified;
@@ -143,10 +166,25 @@ export class RecordBook {
     }
   }
 
+  /**
+   * Each record's sha256, hashed here: a record verified at an earlier start needs nothing more,
+   * and the workers verify only the others (ingestBytes verifies what they could not).
+   */
+  private async hashAndVerifyNew(part: ReadonlyArray<{ bytes: Uint8Array }>): Promise<Verdicts> {
+    const hashes = part.map((item) => recordHash(item.bytes));
+    const fresh = part.filter((_, i) => !this.isVerified(hashes[i]!)).map((item) => item.bytes);
+    if (fresh.length > 0) {
+      this.noteBatches(fresh);
+      await this.preverify(fresh).catch(() => null);
+    }
+    return hashes;
+  }
+
   /** Stops the signature workers (they never keep a process alive, but an engine closes what it opened). */
   async close(): Promise<void> {
     await this.pool?.close();
     this.pool = null;
+    await this.verified?.close();
   }
 
   /** Why a record this engine is about to sign would be refused by its peers, or null. */
@@ -165,16 +203,17 @@ export class RecordBook {
     const decoded = decodeRecord(bytes, null, hash);
     if (!decoded.ok) return this.reject(doc, decoded.hash, decoded.reason, now, null);
     const { record } = decoded;
-    if (!this.signatures.has(hash)) {
+    if (!this.isVerified(hash)) {
       const { author, kind } = record.payload;
       const vouched = this.vouched.has(vouchKey(hash, author)) && !UNVOUCHABLE_KINDS.has(kind);
+      if (!vouched) this.signatureChecks++;
       if (!vouched && !this.verifier.verify(author, bytes.subarray(SIGNATURE_BYTES), bytes.subarray(0, SIGNATURE_BYTES))) {
         if (this.unsigned.size >= MAX_UNSIGNED) this.unsigned.delete(this.unsigned.keys().next().value!);
         this.unsigned.set(hash, { doc, bytes });
         // The quarantine shows what the record claims to be (kind, author).
         return this.reject(doc, hash, `signature does not verify for author ${author}`, now, record);
       }
-      this.signatures.add(hash);
+      this.noteVerified(hash);
     }
     if (key !== undefined && key !== record.hash) {
       if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
@@ -189,6 +228,8 @@ export class RecordBook {
     if (!check.ok) return this.reject(doc, record.hash, check.reason, now, record);
     record.parsedBody = check.body;
     this.seen.add(record.hash);
+    // Here from ingestBytes (its signature checked) or signed by this engine (Publisher).
+    this.noteVerified(record.hash);
     // Quarantined earlier only for where it was stored (or before its marketplace was known): it counts now.
     this.quarantined.delete(record.hash);
     const marketplaceChanged = this.marketplace.apply(record);
