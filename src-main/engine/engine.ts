@@ -110,7 +110,14 @@ export class Engine {
     book.register(this.reviews);
     // Feedback from any peer moves the routing quality estimate of the model it rates.
     this.reviews.onFeedback((body) => this.observations.feedback(body.modelId, body.up));
-    this.rewards = new RewardState({ receipts, clock, marketplace, isApplied: (hash) => this.ledger.entry(hash) !== undefined, emit: (p) => this.emit('rewards.changed', p) });
+    this.rewards = new RewardState({
+      receipts,
+      clock,
+      marketplace,
+      isApplied: (hash) => this.ledger.entry(hash) !== undefined,
+      emit: (p) => this.emit('rewards.changed', p),
+      isOwn: (author) => author === this.keys.device.publicKey || author === this.keys.identity.publicKey || author === this.keys.treasury?.publicKey,
+    });
     book.register(this.rewards);
     this.ledger.setRewardSource(this.rewards);
     const stage = (doc: string, records: SignedRecord[]) => docs.stageSoon(doc, records);

@@ -76,7 +76,7 @@ export class Publisher {
     );
     // A killed engine keeps when it first saw its own records, as it does for records it applied.
     for (const record of records) for (const taker of this.deps.receiptTakers) taker.noteReceived(record);
-    await this.deps.receipts.flush();
+    this.deps.receipts.flushNow();
   }
 
   /** Applies every acknowledged record not applied yet; synchronous, so the caller reads them next. */

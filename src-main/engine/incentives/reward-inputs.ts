@@ -120,6 +120,8 @@ export class RewardInputs implements RecordApplier {
   constructor(
     private readonly receipts: Receipts,
     private readonly clock: () => number,
+    /** Keys this engine signs with: it received their records when it signed them, at their own time. */
+    private readonly isOwn: (author: string) => boolean = () => false,
   ) {}
 
   onClaim(listener: (row: ClaimRow) => void): void {
@@ -140,20 +142,20 @@ export class RewardInputs implements RecordApplier {
         this.touch(seq > head ? ts : -Infinity);
         if (body.kind !== 'charge' || !body.memo) return;
         const { memo } = body;
-        const row: ChargeRow = { hash, identity: body.identity, modelId: memo.modelId, producerKey: producerOf(memo.modelId), decisionId: memo.decisionId ?? null, fee: memo.fee, ts, rx: this.received(hash) };
+        const row: ChargeRow = { hash, identity: body.identity, modelId: memo.modelId, producerKey: producerOf(memo.modelId), decisionId: memo.decisionId ?? null, fee: memo.fee, ts, rx: this.received(hash, author, ts) };
         this.charges.set(hash, row);
         if (row.decisionId !== null) this.decisions.set(row.decisionId, [...(this.decisions.get(row.decisionId) ?? []), row]);
         return this.bucket(['charges', row]);
       }
       case 'observation': {
         const body = payload.body as ObservationBody;
-        const row: ObservationRow = { hash, device: author, identity: body.identity, modelId: body.modelId, task: body.task, ok: body.ok, latencyMs: body.latencyMs, ts, rx: this.received(hash) };
+        const row: ObservationRow = { hash, device: author, identity: body.identity, modelId: body.modelId, task: body.task, ok: body.ok, latencyMs: body.latencyMs, ts, rx: this.received(hash, author, ts) };
         this.observations.push(row);
         return this.bucket(['observations', row]);
       }
       case 'feedback': {
         const body = payload.body as FeedbackBody;
-        const row: FeedbackRow = { hash, author, modelId: body.modelId, decisionId: body.decisionId, up: body.up, ts, rx: this.received(hash) };
+        const row: FeedbackRow = { hash, author, modelId: body.modelId, decisionId: body.decisionId, up: body.up, ts, rx: this.received(hash, author, ts) };
         this.feedback.push(row);
         return this.bucket(['feedback', row]);
       }
@@ -161,13 +163,13 @@ export class RewardInputs implements RecordApplier {
         const body = payload.body as ReviewBody;
         const key = `${body.modelId}|${author}`;
         const versions = this.reviews.get(key) ?? [];
-        versions.push({ hash, reviewer: author, modelId: body.modelId, rating: body.rating, chargeHash: body.chargeHash ?? null, retracted: body.retracted, seq, ts, rx: this.received(hash) });
+        versions.push({ hash, reviewer: author, modelId: body.modelId, rating: body.rating, chargeHash: body.chargeHash ?? null, retracted: body.retracted, seq, ts, rx: this.received(hash, author, ts) });
         this.reviews.set(key, versions);
         return this.touch(ts);
       }
       case 'metric-report': {
         const body = payload.body as MetricReportBody;
-        const row: EvalRow = { hash, evaluator: author, modelId: body.modelId, accuracyBps: body.accuracyBps, chargeHashes: body.chargeHashes, seq, ts, rx: this.received(hash) };
+        const row: EvalRow = { hash, evaluator: author, modelId: body.modelId, accuracyBps: body.accuracyBps, chargeHashes: body.chargeHashes, seq, ts, rx: this.received(hash, author, ts) };
         this.evals.push(row);
         return this.bucket(['evals', row]);
       }
@@ -242,13 +244,19 @@ export class RewardInputs implements RecordApplier {
   }
 
   /** This engine signed the record and applies it right after its answer (Publisher): its receipt is written first. */
-  noteReceived(hash: string): void {
-    this.received(hash);
+  noteReceived(hash: string, author: string, ts: number): void {
+    this.received(hash, author, ts);
   }
 
-  /** The earlier of this engine's first sighting (persisted) and a seeded history time; read once, kept on the row. */
-  private received(hash: string): number {
-    return Math.min(this.receipts.note(RECEIVED + hash, this.clock()), this.receipts.get(SEEDED + hash) ?? Infinity);
+  /**
+   * The earlier of this engine's first sighting (persisted) and a seeded history time; read once,
+   * kept on the row. A record signed here was received when it was signed: its own time, which this
+   * engine set, so nothing is written for it (a routed call's records would add two lines a call).
+   */
+  private received(hash: string, author: string, ts: number): number {
+    const seeded = this.receipts.get(SEEDED + hash) ?? Infinity;
+    if (this.isOwn(author)) return Math.min(ts, seeded);
+    return Math.min(this.receipts.note(RECEIVED + hash, this.clock()), seeded);
   }
 
   private bucket(tagged: Tagged): void {

@@ -14,6 +14,8 @@ export interface RewardDeps {
   /** Whether a ledger entry took effect (in its chain's valid prefix). */
   isApplied(hash: string): boolean;
   emit(payload: { epochs: number[]; accounts: string[] }): void;
+  /** Keys this engine signs with (see RewardInputs). */
+  isOwn?: (author: string) => boolean;
 }
 
 export interface RewardConfig {
@@ -45,7 +47,7 @@ export class RewardState implements RecordApplier {
   private pending: { epochs: Set<number>; accounts: Set<string> } | null = null;
 
   constructor(private readonly deps: RewardDeps) {
-    this.inputs = new RewardInputs(deps.receipts, deps.clock);
+    this.inputs = new RewardInputs(deps.receipts, deps.clock, deps.isOwn);
     this.inputs.onClaim((row) => this.announce(row));
   }
 
@@ -55,7 +57,7 @@ export class RewardState implements RecordApplier {
 
   /** See RewardInputs.noteReceived. */
   noteReceived(record: SignedRecord): void {
-    this.inputs.noteReceived(record.hash);
+    this.inputs.noteReceived(record.hash, record.payload.author, record.payload.ts);
   }
 
   config(): RewardConfig | null {

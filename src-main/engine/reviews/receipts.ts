@@ -51,6 +51,11 @@ export class Receipts {
 
   /** Writes what was noted since the last flush (a synchronous append: see LineFile). */
   async flush(): Promise<void> {
+    this.flushNow();
+  }
+
+  /** `flush`, for a caller that must not wait a turn (a routed call's answer). */
+  flushNow(): void {
     if (this.pending.length === 0) return;
     const lines = this.pending.join('');
     this.pending = [];
