@@ -174,17 +174,22 @@ describe('engine durability through the journal', () => {
 });
 
 describe('StagingQueue', () => {
-  it('puts records into documents right after the turn, or at once when someone reads', async () => {
-    const staged: string[] = [];
-    const queue = new StagingQueue((name) => staged.push(name));
-    queue.push('a', []);
-    queue.push('b', []);
+  it('puts records into documents after a short window, one change per document, or at once when someone reads', async () => {
+    const staged: Array<[string, string[]]> = [];
+    const queue = new StagingQueue((name, records) => staged.push([name, records.map((r) => r.hash)]), 20);
+    const rec = (hash: string) => ({ hash, bytes: new Uint8Array([1]) });
+    queue.push('a', [rec('a1')]);
+    queue.push('b', [rec('b1')]);
+    queue.push('a', [rec('a2'), rec('a3')]);
     expect(staged).toEqual([]);
     queue.drain(); // a reader
-    expect(staged).toEqual(['a', 'b']);
-    queue.push('c', []);
+    expect(staged).toEqual([['a', ['a1', 'a2', 'a3']], ['b', ['b1']]]);
+    queue.push('c', [rec('c1')]);
+    queue.push('c', [rec('c2')]);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(staged).toEqual(['a', 'b', 'c']);
+    expect(staged).toHaveLength(2); // still within the window
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(staged).toEqual([['a', ['a1', 'a2', 'a3']], ['b', ['b1']], ['c', ['c1', 'c2']]]);
   });
 
   it('remembers a failure, so a checkpoint keeps the journal files', async () => {

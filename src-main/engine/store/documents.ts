@@ -165,7 +165,12 @@ export class DocumentStore {
     return target;
   }
 
-  /** `stage`, right after the current turn (see StagingQueue): the journal made the records durable. */
+  /** Puts in every record handed over and still waiting (StagingQueue), now. */
+  stageWaiting(): void {
+    this.staging.drain();
+  }
+
+  /** `stage`, within STAGE_AFTER_MS (see StagingQueue): the journal made the records durable. */
   stageSoon(name: string, records: StagedRecords): void {
     this.staging.push(name, records);
   }
