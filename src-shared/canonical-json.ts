@@ -16,12 +16,22 @@ export function canonicalJson(value: unknown): string {
       }
       return String(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      // Built with += over one sorted key array: a record is serialised for every signature, and the
+      // map/filter/join form cost twice as much.
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+        return `${out}]`;
+      }
       const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj)
-        .filter((k) => obj[k] !== undefined)
-        .sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+      const keys = Object.keys(obj).sort();
+      let out = '{';
+      for (const key of keys) {
+        const item = obj[key];
+        if (item === undefined) continue;
+        out += (out.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(item);
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonical JSON cannot encode ${typeof value}`);

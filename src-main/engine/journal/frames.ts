@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 
 /** One record as the journal holds it: the document name it belongs under and its signed bytes. */
 export interface JournalFrame {
@@ -10,7 +10,7 @@ const HEADER = 4 + 8; // u32 body length, 8 bytes of the body's sha256
 const MAX_BODY = 64 * 1024 * 1024;
 
 function checksum(body: Uint8Array): Buffer {
-  return createHash('sha256').update(body).digest().subarray(0, 8);
+  return digest('sha256', body, 'buffer').subarray(0, 8);
 }
 
 /** [u32 body length][sha256(body)[0..8]][body = u16 name length, name (utf8), record bytes]. */

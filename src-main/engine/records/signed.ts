@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { canonicalJson } from '../../../src-shared/canonical-json';
 import { RecordPayloadSchema, type RecordKind, type RecordPayload } from '../../../src-shared/domain';
 import { signBytes, type SignatureVerifier, type SigningKey } from '../identity/keys';
@@ -23,7 +23,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function recordHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return digest('sha256', bytes, 'hex');
 }
 
 export function signRecord(key: SigningKey, draft: RecordDraft): SignedRecord {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { CatalogItem } from '../../../src-shared/catalog';
 import type { ObservationBody } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
@@ -50,8 +50,10 @@ export class Router {
     this.parts.decisions.close();
   }
 
+  /** 48 random bits after the time; from randomUUID, which draws from a buffered pool (randomBytes cost ~20 µs a call). */
   newDecisionId(): string {
-    return `d${this.engine.clock().toString(36)}${randomBytes(6).toString('hex')}`;
+    const random = randomUUID();
+    return `d${this.engine.clock().toString(36)}${random.slice(0, 8)}${random.slice(9, 13)}`;
   }
 
   plan(input: RouteInput, decisionId: string, forCall: boolean, settings = this.parts.settings.get()): { plan: Plan; ranked: Candidate[] } {
