@@ -243,7 +243,7 @@ export class RewardInputs implements RecordApplier {
     return this.receipts.flush();
   }
 
-  /** This engine signed the record and applies it right after its answer (Publisher): its receipt is written first. */
+  /** Called before the answer for a record about to be applied (Publisher); a record signed here needs no line (see received). */
   noteReceived(hash: string, author: string, ts: number): void {
     this.received(hash, author, ts);
   }
