@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{unit,engine,host,shell,catalog,ledger,routing,reviews,rewards,sync,security}/**/*.test.ts'],
+          include: ['test/{unit,engine,host,shell,catalog,ledger,routing,reviews,rewards,sync,security,adversarial}/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
