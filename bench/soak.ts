@@ -2,9 +2,19 @@
  * `npm run soak`: runs each listed test file REPEAT times (default 3), each run in its own
  * `npx vitest run <file>`, to shake out failures that only show sometimes (crash timing, races).
  * Words after `--` pick the files whose path contains one of them (`npm run soak -- crash kill9`).
+ * The attack tests of test/adversarial are listed too, each run with a fresh ADVERSARIAL_SEED (printed,
+ * so a failing order can be replayed: `ADVERSARIAL_SEED=N npx vitest run <file>`).
  * Prints `soak: N passed, M failed` last and exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+
+/** The attack tests (test/adversarial): each round gets its own ADVERSARIAL_SEED, so arrival orders differ. */
+const ADVERSARIAL = (existsSync('test/adversarial') ? readdirSync('test/adversarial') : [])
+  .filter((name) => name.endsWith('.test.ts'))
+  .sort()
+  .map((name) => `test/adversarial/${name}`);
 
 const FILES = [
   'test/ledger/kill9.test.ts',
@@ -13,6 +23,7 @@ const FILES = [
   'test/sync/three-peers.test.ts',
   'test/sync/five-peers.test.ts',
   'test/sync/malicious.test.ts',
+  ...ADVERSARIAL,
 ];
 
 const repeat = Number(process.env.REPEAT ?? 3);
@@ -32,11 +43,14 @@ let failed = 0;
 for (let round = 1; round <= repeat; round++) {
   for (const file of files) {
     const started = Date.now();
-    const run = spawnSync('npx', ['vitest', 'run', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const seed = String(randomInt(1, 2 ** 31));
+    const env = { ...process.env, ADVERSARIAL_SEED: seed };
+    const run = spawnSync('npx', ['vitest', 'run', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
     const ok = run.status === 0;
     if (ok) passed++;
     else failed++;
-    console.log(`${ok ? 'pass' : 'FAIL'} ${file} (round ${round}/${repeat}, ${Date.now() - started} ms)`);
+    const seedNote = file.startsWith('test/adversarial/') ? `, ADVERSARIAL_SEED=${seed}` : '';
+    console.log(`${ok ? 'pass' : 'FAIL'} ${file} (round ${round}/${repeat}, ${Date.now() - started} ms${seedNote})`);
     if (!ok) console.log(`${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-40).join('\n'));
   }
 }
