@@ -38,6 +38,8 @@ export const CatalogItemSchema = z.object({
   referenceCost: z.number().int().nullable(),
   /** Best accuracy over the model's tasks, in basis points. */
   bestAccuracyBps: z.number().int(),
+  /** The task bestAccuracyBps (and valueScore) is from; null when the model lists no accuracy. */
+  bestTask: TaskSchema.nullable(),
   /** Quality per credit: accuracy bps × 1e6 / (reference cost + 1). Higher is better value. */
   valueScore: z.number().int(),
   metrics: ModelMetricsSchema,
@@ -45,6 +47,28 @@ export const CatalogItemSchema = z.object({
   updatedAt: z.number().int(),
 });
 export type CatalogItem = z.infer<typeof CatalogItemSchema>;
+
+/**
+ * The accuracy and value a view shows for one model: the asked task's figures (`scope: 'task'`),
+ * or without a task the model's best task's, named (`scope: 'best'`). Sorts use the same numbers.
+ */
+export const TaskFigureSchema = z.object({
+  task: TaskSchema.nullable(),
+  scope: z.enum(['task', 'best']),
+  /** Accuracy on `task`, basis points (0 when the model has none for it). */
+  accuracyBps: z.number().int(),
+  accuracySource: MetricSourceSchema.nullable(),
+  /** valueScore of that accuracy at the reference-call cost; 0 when unpriced. */
+  valueScore: z.number().int(),
+  /** 1 = best value among the task's active, priced models ("#3 of 10"); null when unpriced or retired. */
+  valueRank: z.number().int().nullable(),
+  /** How many active, priced models list `task` (the "of 10"). */
+  valueOf: z.number().int(),
+});
+export type TaskFigure = z.infer<typeof TaskFigureSchema>;
+
+export const CatalogRowSchema = CatalogItemSchema.extend({ figure: TaskFigureSchema });
+export type CatalogRow = z.infer<typeof CatalogRowSchema>;
 
 export const CATALOG_SORTS = ['value', 'price', 'accuracy', 'latency', 'rating', 'popularity', 'name', 'recent'] as const;
 export const CatalogSortSchema = z.enum(CATALOG_SORTS);
@@ -76,5 +100,6 @@ export type CatalogListInput = z.infer<typeof CatalogListInputSchema>;
 
 export const CatalogListOutputSchema = z.object({
   total: z.number().int(),
-  items: z.array(CatalogItemSchema),
+  /** Each item with its figure for the filter's task (or its best task without one). */
+  items: z.array(CatalogRowSchema),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CatalogItemSchema, CatalogListInputSchema, CatalogListOutputSchema } from './catalog';
+import { CatalogItemSchema, CatalogListInputSchema, CatalogListOutputSchema, CatalogRowSchema } from './catalog';
 import { ModelIdSchema, PublicKeySchema } from './domain';
 import type { ErrorCode } from './errors';
 import {
@@ -110,9 +110,9 @@ export const commands = {
     errors: ['INVALID_INPUT'],
   },
   'catalog.get': {
-    summary: 'One model with its listing, price and metrics (each metric with its source).',
-    input: z.strictObject({ id: ModelIdSchema }),
-    output: CatalogItemSchema,
+    summary: 'One model with its listing, price and metrics (each metric with its source), and its figure for `task` (default: its best task).',
+    input: z.strictObject({ id: ModelIdSchema, task: TaskSchema.optional() }),
+    output: CatalogRowSchema,
     errors: ['INVALID_INPUT', 'NOT_FOUND'],
   },
   'catalog.compare': {

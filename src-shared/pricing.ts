@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CatalogItemSchema } from './catalog';
+import { CatalogRowSchema } from './catalog';
 import { ListingBodySchema, ModelIdSchema, PriceSchema, ProfileBodySchema, PublicKeySchema, TaskSchema } from './domain';
 import { HashHexSchema } from './ledger';
 
@@ -84,7 +84,8 @@ export const CompareRowSchema = z.object({
 
 export const CompareOutputSchema = z.object({
   task: TaskSchema,
-  models: z.array(CatalogItemSchema),
+  /** The compared models, each with its figure for the comparison's task. */
+  models: z.array(CatalogRowSchema),
   rows: z.array(CompareRowSchema),
   workload: WorkloadSchema.extend({
     perRequest: z.array(z.number().int().nullable()),

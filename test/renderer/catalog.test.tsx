@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogItem, CatalogListInput } from '../../src-shared/catalog';
+import type { CatalogRow, CatalogListInput } from '../../src-shared/catalog';
 import { UserApp } from '../../src-renderer/src/user/UserApp';
 import { withLayout } from './dom';
 import { fakeTransport, type Handlers } from './fake-transport';
@@ -10,7 +10,7 @@ import { renderWithTransport } from './render-app';
 withLayout();
 
 /** A catalog engine that pages and filters by task like the real one, over the given items. */
-function catalogEngine(items: CatalogItem[], extra: Handlers = {}) {
+function catalogEngine(items: CatalogRow[], extra: Handlers = {}) {
   return fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),
@@ -148,7 +148,7 @@ describe('catalog', () => {
   });
 
   it('shows a loading state until the first page arrives', async () => {
-    let release: (value: { total: number; items: CatalogItem[] }) => void = () => undefined;
+    let release: (value: { total: number; items: CatalogRow[] }) => void = () => undefined;
     const transport = catalogEngine([], {
       'catalog.list': () => new Promise((resolve) => (release = resolve)),
     });

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import type { CommandInput } from '../../src-shared/contract';
 import { UserApp } from '../../src-renderer/src/user/UserApp';
 import { withLayout } from './dom';
@@ -16,7 +16,7 @@ const metrics = (code: number, source: 'claimed' | 'measured') => ({
   accuracyBps: { code: { value: code, source } },
 });
 
-function models(): CatalogItem[] {
+function models(): CatalogRow[] {
   return [
     makeCatalogItem({ name: 'Cheap Coder', price: { inputPer1M: 500_000, outputPer1M: 1_500_000, perRequest: 0 }, metrics: metrics(7_000, 'claimed') }),
     makeCatalogItem({ name: 'Best Coder', price: { inputPer1M: 3_000_000, outputPer1M: 9_000_000, perRequest: 2_000 }, metrics: metrics(9_400, 'measured') }),
@@ -25,7 +25,7 @@ function models(): CatalogItem[] {
   ];
 }
 
-function engine(items: CatalogItem[]) {
+function engine(items: CatalogRow[]) {
   return fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),

@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import type { CommandOutput } from '../../src-shared/contract';
 import { referenceCallCost } from '../../src-shared/money';
 
@@ -12,13 +12,16 @@ export const IDENTITY_KEY = fakeKey('identityLocal');
 
 let counter = 0;
 
-/** A complete CatalogItem of the real type; override only what a test is about. */
-export function makeCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
+/**
+ * A complete catalog row of the real type; override only what a test is about. Its figure is the
+ * best task's, derived from the final fields unless the test gives one.
+ */
+export function makeCatalogItem(overrides: Partial<CatalogRow> = {}): CatalogRow {
   counter += 1;
   const producerKey = overrides.producerKey ?? PRODUCER_KEY;
   const slug = overrides.slug ?? `model-${counter}`;
   const price = overrides.price === undefined ? { inputPer1M: 2_500_000, outputPer1M: 10_000_000, perRequest: 0 } : overrides.price;
-  return {
+  const item: Omit<CatalogRow, 'figure'> & { figure?: CatalogRow['figure'] } = {
     id: `${producerKey}:${slug}`,
     producerKey,
     producerName: 'Acme AI',
@@ -34,6 +37,7 @@ export function makeCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogIt
     price,
     referenceCost: price === null ? null : referenceCallCost(price),
     bestAccuracyBps: 9_150,
+    bestTask: 'code',
     valueScore: 1_000,
     metrics: {
       accuracyBps: { code: { value: 9_150, source: 'measured' }, chat: { value: 8_000, source: 'claimed' } },
@@ -48,6 +52,17 @@ export function makeCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogIt
     updatedAt: 1_700_000_000_000,
     ...overrides,
   };
+  const task = item.bestTask;
+  const figure = item.figure ?? {
+    task,
+    scope: 'best' as const,
+    accuracyBps: item.bestAccuracyBps,
+    accuracySource: task === null ? null : (item.metrics.accuracyBps[task]?.source ?? null),
+    valueScore: item.valueScore,
+    valueRank: item.referenceCost === null || item.retired ? null : 1,
+    valueOf: 1,
+  };
+  return { ...item, figure };
 }
 
 export type Health = CommandOutput<'system.health'>;

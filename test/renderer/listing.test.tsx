@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import type { CommandInput } from '../../src-shared/contract';
 import { ProducerApp } from '../../src-renderer/src/producer/ProducerApp';
 import { withLayout } from './dom';
@@ -10,7 +10,7 @@ import { renderWithTransport } from './render-app';
 
 withLayout();
 
-function consoleEngine(items: CatalogItem[], extra: Handlers = {}) {
+function consoleEngine(items: CatalogRow[], extra: Handlers = {}) {
   const transport = fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),

@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import type { CommandOutput } from '../../src-shared/contract';
 import { callCost, referenceCallCost, type Price } from '../../src-shared/money';
 import type { CompareOutput, PriceChange, Position } from '../../src-shared/pricing';
@@ -11,7 +11,7 @@ export function makePriceChange(modelId: string, seq: number, price: Price, effe
 }
 
 /** A pricing.position answer for a model, with or without a candidate. */
-export function makePosition(item: CatalogItem, candidate?: Price, overrides: Partial<Position> = {}): Position {
+export function makePosition(item: CatalogRow, candidate?: Price, overrides: Partial<Position> = {}): Position {
   const others = [
     { id: 'other:a', name: 'Cheap Rival', cost: 500, accuracyBps: 7_000 },
     { id: 'other:b', name: 'Strong Rival', cost: 9_000, accuracyBps: 9_500 },
@@ -44,7 +44,7 @@ export function makePosition(item: CatalogItem, candidate?: Price, overrides: Pa
  * A catalog.compare answer for the models, computed like the engine (same integer cost formula),
  * with two rows whose best cells the test names explicitly.
  */
-export function makeCompareOutput(models: CatalogItem[], workload = { inputTokens: 1_000, outputTokens: 500, requestsPerMonth: 10_000 }): CompareOutput {
+export function makeCompareOutput(models: CatalogRow[], workload = { inputTokens: 1_000, outputTokens: 500, requestsPerMonth: 10_000 }): CompareOutput {
   const perRequest = models.map((m) => (m.price ? callCost(m.price, workload.inputTokens, workload.outputTokens) : null));
   const present = perRequest.filter((c): c is number => c !== null);
   const cheapest = perRequest.flatMap((c, i) => (c !== null && c === Math.min(...present) ? [i] : []));

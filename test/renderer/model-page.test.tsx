@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import type { Handlers } from './fake-transport';
 import { UserApp } from '../../src-renderer/src/user/UserApp';
 import { withLayout } from './dom';
@@ -14,7 +14,7 @@ withLayout();
 
 const DAY = 86_400_000;
 
-function openModel(item: CatalogItem, extra: Handlers) {
+function openModel(item: CatalogRow, extra: Handlers) {
   const transport = fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),

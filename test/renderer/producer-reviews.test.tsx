@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import type { CommandInput } from '../../src-shared/contract';
 import type { ReviewView } from '../../src-shared/reviews';
 import { ProducerApp } from '../../src-renderer/src/producer/ProducerApp';
@@ -13,7 +13,7 @@ import { makeReview, makeSyncStatus } from './review-fixtures';
 
 withLayout();
 
-function producerConsole(models: CatalogItem[], reviews: Record<string, ReviewView[]>, extra: Handlers = {}) {
+function producerConsole(models: CatalogRow[], reviews: Record<string, ReviewView[]>, extra: Handlers = {}) {
   const transport = fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),

@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/react';
-import type { CatalogItem } from '../../src-shared/catalog';
+import type { CatalogRow } from '../../src-shared/catalog';
 import { UserApp } from '../../src-renderer/src/user/UserApp';
 import { fakeTransport, type Handlers } from './fake-transport';
 import { makeHealth } from './fixtures';
@@ -8,7 +8,7 @@ import { renderWithTransport } from './render-app';
 import { makeSummary, makeSyncStatus } from './review-fixtures';
 
 /** The user window on a fake engine holding one model, with empty reviews unless `extra` says otherwise. */
-export function userWindow(item: CatalogItem, extra: Handlers = {}, screenId: Parameters<typeof renderWithTransport>[2] = 'catalog') {
+export function userWindow(item: CatalogRow, extra: Handlers = {}, screenId: Parameters<typeof renderWithTransport>[2] = 'catalog') {
   const transport = fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),

@@ -1,4 +1,5 @@
-import type { CatalogFilters, CatalogItem, CatalogListInput, CatalogSort } from '../../../src-shared/catalog';
+import type { CatalogFilters, CatalogItem, CatalogListInput, CatalogRow, CatalogSort } from '../../../src-shared/catalog';
+import { TaskValueRanks, taskValueScore } from './task-figures';
 
 interface Entry {
   item: CatalogItem;
@@ -10,13 +11,14 @@ interface Entry {
 
 const UNPRICED = Number.MAX_SAFE_INTEGER;
 
-type Key = (e: Entry) => number | string;
+/** A sort key; with a task, accuracy and value are that task's figures, not the best task's. */
+type Key = (e: Entry, task: string | undefined) => number | string;
 
 /** Each sort's key and direction; ties always break on id so pages are stable. */
 const SORT_KEYS: Record<CatalogSort, { key: Key; desc: boolean }> = {
-  value: { key: (e) => e.item.valueScore, desc: true },
+  value: { key: (e, task) => (task === undefined ? e.item.valueScore : taskValueScore(e.item, task)), desc: true },
   price: { key: (e) => e.refCost, desc: false },
-  accuracy: { key: (e) => e.item.bestAccuracyBps, desc: true },
+  accuracy: { key: (e, task) => (task === undefined ? e.item.bestAccuracyBps : (e.item.metrics.accuracyBps[task]?.value ?? 0)), desc: true },
   latency: { key: (e) => e.item.metrics.latencyP95Ms.value, desc: false },
   rating: { key: (e) => e.ratingX100, desc: true },
   popularity: { key: (e) => e.item.metrics.popularity.value, desc: true },
@@ -57,12 +59,14 @@ function matches(e: Entry, f: CatalogFilters, terms: string[]): boolean {
 /**
  * The catalog list query. A scan in sort order over pre-sorted permutations: measured at 100k
  * models, RxDB's query matcher needs ~60 ms per regex + filter query, this scan a few ms
- * (bench/catalog-list). A permutation is rebuilt lazily, once per sort, after the catalog changes.
+ * (bench/catalog-list). A permutation is rebuilt lazily, once per sort (and per task for a task
+ * filter, over that task's models only), after the catalog changes.
  */
 export class CatalogIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly orders = new Map<CatalogSort, Entry[]>();
+  private readonly orders = new Map<string, Entry[]>();
   private readonly tasks = new Map<string, CatalogItem[]>();
+  private readonly ranks = new TaskValueRanks((task) => this.byTask(task));
 
   upsert(items: Iterable<CatalogItem>): void {
     for (const item of items) {
@@ -74,6 +78,7 @@ export class CatalogIndex {
       else this.tasks.clear();
     }
     this.orders.clear();
+    this.ranks.clear();
   }
 
   private replaceInTasks(before: CatalogItem, after: CatalogItem): void {
@@ -123,7 +128,18 @@ export class CatalogIndex {
     return this.entries.size;
   }
 
-  list(input: CatalogListInput): { total: number; items: CatalogItem[] } {
+  /** One model with its figure for `task` (default: its best task). */
+  row(id: string, task?: string): CatalogRow | undefined {
+    const item = this.get(id);
+    return item && this.ranks.rowOf(item, task);
+  }
+
+  /** Rows of these items with their figures for `task` (compare's models). */
+  rowsOf(items: CatalogItem[], task: string): CatalogRow[] {
+    return items.map((item) => this.ranks.rowOf(item, task));
+  }
+
+  list(input: CatalogListInput): { total: number; items: CatalogRow[] } {
     const sort = input.sort ?? 'value';
     const offset = input.offset ?? 0;
     const limit = input.limit ?? 50;
@@ -131,25 +147,28 @@ export class CatalogIndex {
     const terms = (input.query ?? '').toLowerCase().split(/\s+/).filter((t) => t.length > 0);
     const items: CatalogItem[] = [];
     let total = 0;
-    for (const entry of this.ordered(sort)) {
+    for (const entry of this.ordered(sort, filters.task)) {
       if (!matches(entry, filters, terms)) continue;
       if (total >= offset && items.length < limit) items.push(entry.item);
       total++;
     }
-    return { total, items };
+    return { total, items: items.map((item) => this.ranks.rowOf(item, filters.task)) };
   }
 
-  private ordered(sort: CatalogSort): Entry[] {
-    let order = this.orders.get(sort);
+  private ordered(sort: CatalogSort, task: string | undefined): Entry[] {
+    const cacheKey = task === undefined ? sort : `${sort}\u0000${task}`;
+    let order = this.orders.get(cacheKey);
     if (!order) {
       const { key, desc } = SORT_KEYS[sort];
-      const keyed = [...this.entries.values()].map((e) => ({ e, k: key(e) }));
+      const source = task === undefined ? [...this.entries.values()] : this.byTask(task).map((item) => this.entries.get(item.id)!);
+      const keyed = source.map((e) => ({ e, k: key(e, task) }));
       keyed.sort((a, b) => {
         if (a.k !== b.k) return (a.k < b.k ? -1 : 1) * (desc ? -1 : 1);
         return a.e.item.id < b.e.item.id ? -1 : 1;
       });
       order = keyed.map((x) => x.e);
-      this.orders.set(sort, order);
+      // A task no model lists is not kept: any string may be asked for, and each would stay.
+      if (order.length > 0) this.orders.set(cacheKey, order);
     }
     return order;
   }

@@ -38,12 +38,20 @@ export function buildCatalogItem(src: ItemSources): CatalogItem {
   const { listing } = src;
   const claimed = listing.claimed;
   const measuredAccuracy = src.community?.measuredAccuracyBps ?? {};
-  const accuracy = Object.fromEntries(
+  const accuracy: CatalogItem['metrics']['accuracyBps'] = Object.fromEntries(
     Object.entries(claimed.accuracyBps).map(([task, value]) =>
       measuredAccuracy[task] !== undefined ? [task, { value: measuredAccuracy[task]!, source: 'measured' as const }] : [task, { value, source: 'claimed' as const }],
     ),
   );
-  const bestAccuracyBps = Math.max(0, ...Object.values(accuracy).map((a) => (a as { value: number }).value));
+  let bestAccuracyBps = 0;
+  let bestTask: string | null = null;
+  // The first task listed wins a tie, so the named best task is stable across peers.
+  for (const [task, figure] of Object.entries(accuracy)) {
+    if (bestTask === null || figure.value > bestAccuracyBps) {
+      bestTask = task;
+      bestAccuracyBps = figure.value;
+    }
+  }
   const referenceCost = src.price ? referenceCallCost(src.price.price) : null;
   return {
     id: src.modelId,
@@ -61,6 +69,7 @@ export function buildCatalogItem(src: ItemSources): CatalogItem {
     price: src.price?.price ?? null,
     referenceCost,
     bestAccuracyBps,
+    bestTask,
     valueScore: valueScoreOf(bestAccuracyBps, referenceCost),
     metrics: {
       accuracyBps: accuracy,

@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../../../src-shared/catalog';
+import type { CatalogItem, CatalogRow } from '../../../src-shared/catalog';
 import { paretoFrontier, valueScore } from '../../../src-shared/market-math';
 import { callCost } from '../../../src-shared/money';
 import type { CompareOutput } from '../../../src-shared/pricing';
@@ -30,14 +30,15 @@ export function commonTask(models: CatalogItem[]): string {
 }
 
 /** Side-by-side rows with the best value of each marked, workload costs, and the task's market scatter. */
-export function compareModels(models: CatalogItem[], all: Iterable<CatalogItem>, task: string, workload = DEFAULT_WORKLOAD): CompareOutput {
+export function compareModels(models: CatalogRow[], all: Iterable<CatalogItem>, task: string, workload = DEFAULT_WORKLOAD): CompareOutput {
   const rows: Row[] = [
     row('referenceCost', 'Reference call (1k in / 500 out)', 'micro-credits', 'lower', models.map((m) => ({ value: m.referenceCost, source: null }))),
     row('inputPer1M', 'Input per 1M tokens', 'micro-credits', 'lower', models.map((m) => ({ value: m.price?.inputPer1M ?? null, source: null }))),
     row('outputPer1M', 'Output per 1M tokens', 'micro-credits', 'lower', models.map((m) => ({ value: m.price?.outputPer1M ?? null, source: null }))),
     row('perRequest', 'Per request', 'micro-credits', 'lower', models.map((m) => ({ value: m.price?.perRequest ?? null, source: null }))),
-    row('accuracyBps', `Accuracy (${task})`, 'bps', 'higher', models.map((m) => ({ value: m.metrics.accuracyBps[task]?.value ?? null, source: m.metrics.accuracyBps[task]?.source ?? null }))),
-    row('valueScore', 'Value (accuracy per credit)', 'score', 'higher', models.map((m) => ({ value: m.referenceCost === null ? null : valueScore(accuracyFor(m, task), m.referenceCost), source: null }))),
+    row('accuracyBps', `Accuracy · ${task}`, 'bps', 'higher', models.map((m) => ({ value: m.metrics.accuracyBps[task]?.value ?? null, source: m.metrics.accuracyBps[task]?.source ?? null }))),
+    row('valueScore', `Value · ${task} (accuracy per credit)`, 'score', 'higher', models.map((m) => ({ value: m.referenceCost === null ? null : valueScore(accuracyFor(m, task), m.referenceCost), source: null }))),
+    row('valueRank', `Value rank · ${task}`, 'rank', 'lower', models.map((m) => ({ value: m.figure.valueRank, source: null }))),
     row('latencyP50Ms', 'Latency p50', 'ms', 'lower', models.map((m) => ({ value: m.metrics.latencyP50Ms.value, source: m.metrics.latencyP50Ms.source }))),
     row('latencyP95Ms', 'Latency p95', 'ms', 'lower', models.map((m) => ({ value: m.metrics.latencyP95Ms.value, source: m.metrics.latencyP95Ms.source }))),
     row('successRateBps', 'Success rate', 'bps', 'higher', models.map((m) => ({ value: m.metrics.successRateBps.value, source: m.metrics.successRateBps.source }))),

@@ -6,8 +6,8 @@ import type { Engine } from '../engine';
 export function catalogHandlers(engine: Engine): Pick<Handlers, 'catalog.list' | 'catalog.get' | 'catalog.compare'> {
   return {
     'catalog.list': async (input) => engine.catalogIndex.list(input),
-    'catalog.get': async ({ id }) => {
-      const item = engine.catalogIndex.get(id);
+    'catalog.get': async ({ id, task }) => {
+      const item = engine.catalogIndex.row(id, task);
       if (!item) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
       return item;
     },
@@ -19,7 +19,8 @@ export function catalogHandlers(engine: Engine): Pick<Handlers, 'catalog.list' |
         if (!item) throw new AppError('NOT_FOUND', `No model with id ${id}`, { id });
         return item;
       });
-      return compareModels(models, engine.catalogIndex.items(), task ?? commonTask(models), workload);
+      const shown = task ?? commonTask(models);
+      return compareModels(engine.catalogIndex.rowsOf(models, shown), engine.catalogIndex.items(), shown, workload);
     },
   };
 }
