@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   ledger: () => benchLedger(),
   sync: () => benchSync(),
   rewards: async () => (await import('./rewards')).benchRewards(),
+  'task-classifier': async () => (await import('./task-classifier')).benchTaskClassifier(),
   'sync-frames': async () => (await import('./sync-frames')).benchSyncFrames(),
 };
 
