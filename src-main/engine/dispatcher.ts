@@ -1,13 +1,11 @@
 import type { z } from 'zod';
 import { commands, isCommandName, type CommandName, type CommandOutput } from '../../src-shared/contract';
 import { AppError, toErrorShape } from '../../src-shared/errors';
-import type { Answer } from './engine';
+import type { Dispatch } from '../../src-shared/answer';
 
 export type Handlers = {
   [N in CommandName]: (input: z.output<(typeof commands)[N]['input']>) => Promise<CommandOutput<N>>;
 };
-
-export type Dispatch = (name: string, input: unknown) => Promise<Answer>;
 
 /** zod issues as the failing fields, so a client can point at the exact input that was wrong. */
 export function describeIssues(error: z.ZodError): { message: string; issues: Array<{ path: string; message: string }> } {

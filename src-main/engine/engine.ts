@@ -1,11 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { EventMessage, EventName, EventPayload } from '../../src-shared/contract';
-import { AppError, type ErrorShape } from '../../src-shared/errors';
+import { AppError } from '../../src-shared/errors';
 import { CatalogIndex } from './catalog/catalog-index';
 import { toModelRow } from './catalog/catalog-rows';
 import { CatalogState } from './catalog/catalog-state';
-import { createDispatcher, type Dispatch } from './dispatcher';
+import type { Answer, Dispatch } from '../../src-shared/answer';
+import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
 import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
@@ -38,8 +39,6 @@ import { openQueryStore, type QueryDatabase } from './store/query-store';
 import type { AbsorbResult, Incoming } from './sync/ingest-queue';
 import { SyncService } from './sync/sync-service';
 
-export const ENGINE_VERSION = '0.1.0';
-
 export interface EngineOptions {
   dataDir: string;
   /** ajv schema validation, RxDB dev-mode and output checks: tests and development only. */
@@ -52,7 +51,6 @@ export interface EngineOptions {
   dataKey?: DataKey | null;
 }
 
-export type Answer = { ok: true; result: unknown } | { ok: false; error: ErrorShape };
 export type EventListener = (message: EventMessage) => void;
 
 /**

@@ -1,4 +1,4 @@
-import type { ErrorShape } from '../../src-shared/errors';
+import type { Answer } from '../../src-shared/answer';
 
 /**
  * Messages between the Electron main process and the engine host it forks (utilityProcess).
@@ -8,7 +8,6 @@ export type HostRequest = { type: 'call'; id: number; name: string; input: unkno
 
 export type HostMessage =
   | { type: 'ready'; dataDir: string }
-  | { type: 'result'; id: number; ok: true; result: unknown }
-  | { type: 'result'; id: number; ok: false; error: ErrorShape }
+  | ({ type: 'result'; id: number } & Answer)
   | { type: 'event'; event: string; payload: unknown }
   | { type: 'fatal'; message: string };

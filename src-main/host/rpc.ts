@@ -1,7 +1,5 @@
 import { RPC_INVALID_REQUEST, RPC_PARSE_ERROR, rpcError, type RpcResponse } from '../../src-shared/jsonrpc';
-import type { Answer } from '../engine/engine';
-
-export type Dispatch = (name: string, input: unknown) => Promise<Answer>;
+import type { Dispatch } from '../../src-shared/answer';
 
 const MAX_BATCH = 100;
 

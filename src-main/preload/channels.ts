@@ -1,4 +1,4 @@
-import type { ErrorShape } from '../../src-shared/errors';
+import type { Answer } from '../../src-shared/answer';
 
 /**
  * The two IPC channels between the shell and its windows, and the events the shell itself emits.
@@ -16,9 +16,7 @@ export const ENGINE_STATUS_EVENT = 'engine.status';
 export const SHELL_EVENT_NAMES: readonly string[] = [ENGINE_STATUS_EVENT];
 
 /** What `ipcMain.handle(CALL_CHANNEL)` answers: never a thrown Error, which IPC would flatten. */
-export type CallAnswer =
-  | { ok: true; result: unknown }
-  | { ok: false; error: ErrorShape };
+export type CallAnswer = Answer;
 
 /** What travels on EVENT_CHANNEL. */
 export interface EventEnvelope {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { CatalogItem } from '../../src-shared/catalog';
 import type { ErrorShape } from '../../src-shared/errors';
-import { Engine, type Answer } from '../../src-main/engine/engine';
+import type { Answer } from '../../src-shared/answer';
+import { Engine } from '../../src-main/engine/engine';
 
 /** Temp folders and engines a test made; `cleanup()` (in afterEach) closes and removes them all. */
 export class Fixture {

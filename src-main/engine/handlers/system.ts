@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatcher';
-import { ENGINE_VERSION, type Engine } from '../engine';
+import type { Engine } from '../engine';
+import { ENGINE_VERSION } from '../version';
 
 export function systemHandlers(engine: Engine): Pick<Handlers, 'system.health' | 'settings.get' | 'settings.set'> {
   return {
