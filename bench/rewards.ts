@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RecordPayload } from '../src-shared/domain';
 import { computeEpoch } from '../src-main/engine/incentives/epoch-compute';
 import { epochData, verifierOf } from '../src-main/engine/incentives/epoch-data';
 import { epochOf, REWARD_PARAMS, windowOf } from '../src-main/engine/incentives/params';
 import { RewardState } from '../src-main/engine/incentives/reward-state';
-import { Receipts } from '../src-main/engine/reviews/receipts';
 import type { SignedRecord } from '../src-main/engine/records/signed';
 import { seededRandom } from '../src-main/engine/seed/producer-kit';
 import { percentile, report, timeRuns } from './harness';
@@ -50,39 +46,32 @@ function workload(charges: number): SignedRecord[] {
 }
 
 export async function benchRewards(charges = 20_000): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'ir-bench-rewards-'));
-  try {
-    const receipts = await Receipts.open(dir);
-    // Records arrive at the epoch's close (in time); the computation runs once it is final.
-    let now = START + LEN;
-    const state = new RewardState({
-      receipts,
-      clock: () => now,
-      marketplace: { id: keyOf('treasury'), info: () => ({ epochSeconds: EPOCH_SECONDS, graceSeconds: 86_400 }) },
-      isApplied: () => true,
-      emit: () => undefined,
-    });
-    for (const r of workload(charges)) state.apply(r);
-    now = START + 2 * LEN;
-    const { inputs } = state;
-    const epoch = epochOf(START, LEN);
-    const bucket = inputs.buckets(LEN).get(epoch);
-    // What a new record in the epoch costs: the epoch's data rebuilt from its bucket and recomputed.
-    const cold = await timeRuns(15, () => {
-      const data = epochData(bucket, windowOf(epoch, LEN, 86_400_000), inputs, () => true);
-      return computeEpoch(data, verifierOf(inputs, () => true), 0, REWARD_PARAMS, keyOf('treasury'));
-    });
-    const baseline = await timeRuns(15, () => {
-      let fees = 0;
-      for (const c of inputs.charges.values()) fees += c.fee;
-      return fees;
-    });
-    const [result] = state.epochs();
-    if (!result || result.charges !== charges || result.paid + result.carryOut !== result.inflow) throw new Error('the split does not add up');
-    report({ name: `rewards-epoch-${charges / 1000}k`, value: percentile(cold, 50), unit: 'ms', baseline: `one pass summing the fees of the same ${charges} charges`, baselineValue: percentile(baseline, 50) });
-    const cached = await timeRuns(20, () => state.epochs());
-    report({ name: 'rewards-epochs-cached', value: percentile(cached, 50), unit: 'ms', baseline: 'the same epoch computed cold', baselineValue: percentile(cold, 50) });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  let now = START + LEN;
+  const state = new RewardState({
+    clock: () => now,
+    marketplace: { id: keyOf('treasury'), info: () => ({ epochSeconds: EPOCH_SECONDS, graceSeconds: 86_400 }) },
+    isApplied: () => true,
+    emit: () => undefined,
+  });
+  for (const r of workload(charges)) state.apply(r);
+  now = START + 2 * LEN;
+  const { inputs } = state;
+  const epoch = epochOf(START, LEN);
+  const bucket = inputs.buckets(LEN).get(epoch);
+  // What a new record in the epoch costs: the epoch's data rebuilt from its bucket and recomputed.
+  const cold = await timeRuns(15, () => {
+    const admit = { fixed: null, isApplied: () => true, read: new Set<string>() };
+    const data = epochData(bucket, windowOf(epoch, LEN, 86_400_000), inputs, admit);
+    return computeEpoch(data, verifierOf(inputs, admit), 0, REWARD_PARAMS, keyOf('treasury'));
+  });
+  const baseline = await timeRuns(15, () => {
+    let fees = 0;
+    for (const c of inputs.charges.values()) fees += c.fee;
+    return fees;
+  });
+  const [result] = state.epochs();
+  if (!result || result.charges !== charges || result.paid + result.carryOut !== result.inflow) throw new Error('the split does not add up');
+  report({ name: `rewards-epoch-${charges / 1000}k`, value: percentile(cold, 50), unit: 'ms', baseline: `one pass summing the fees of the same ${charges} charges`, baselineValue: percentile(baseline, 50) });
+  const cached = await timeRuns(20, () => state.epochs());
+  report({ name: 'rewards-epochs-cached', value: percentile(cached, 50), unit: 'ms', baseline: 'the same epoch computed cold', baselineValue: percentile(cold, 50) });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ModelIdSchema, PublicKeySchema, TaskSchema } from './ids';
 import { FeedbackBodySchema, MetricReportBodySchema, ReplyBodySchema, ReviewBodySchema } from './reviews';
 import { LedgerCheckpointBodySchema, LedgerEntryBodySchema } from './ledger';
-import { RewardClaimBodySchema } from './rewards';
+import { EpochCloseBodySchema, RewardClaimBodySchema } from './rewards';
 import { MAX_PRICE_MICRO } from './money';
 
 export { ModelIdSchema, PublicKeySchema, TaskSchema };
@@ -150,6 +150,7 @@ export const RECORD_BODIES = {
   feedback: FeedbackBodySchema,
   'metric-report': MetricReportBodySchema,
   'reward-claim': RewardClaimBodySchema,
+  'epoch-close': EpochCloseBodySchema,
   batch: BatchBodySchema,
 } as const;
 export type RecordKind = keyof typeof RECORD_BODIES;

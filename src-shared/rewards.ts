@@ -18,6 +18,29 @@ export type RewardClaimBody = z.infer<typeof RewardClaimBodySchema>;
 
 export const rewardSubject = (epoch: number, producerKey: string): string => `reward:${epoch}:${producerKey}`;
 
+/** The most input hashes one epoch-close part lists (a larger epoch is closed in several parts). */
+export const MAX_CLOSE_HASHES = 4_096;
+
+/**
+ * The treasury's record that fixes an epoch's inputs (record kind `epoch-close`, subject
+ * `epoch-close:<epoch>:<part>`, docs/incentives.md "Epoch close"): the hashes of every record the
+ * epoch's computation reads, ascending, split into `parts` of at most MAX_CLOSE_HASHES; `count` and the
+ * RFC 9162 Merkle `root` cover all of them; `carryIn` is the remainder carried in from the previous
+ * closed epoch. Every peer computes a closed epoch from exactly these records, whenever they arrived.
+ */
+export const EpochCloseBodySchema = z.strictObject({
+  epoch: z.number().int().min(0).max(2 ** 40),
+  carryIn: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  count: z.number().int().min(1).max(2 ** 24),
+  root: HashHexSchema,
+  part: z.number().int().min(0),
+  parts: z.number().int().min(1).max(2 ** 12),
+  hashes: z.array(HashHexSchema).min(1).max(MAX_CLOSE_HASHES),
+});
+export type EpochCloseBody = z.infer<typeof EpochCloseBodySchema>;
+
+export const epochCloseSubject = (epoch: number, part: number): string => `epoch-close:${epoch}:${part}`;
+
 const int = z.number().int();
 
 /** The formula's parameters, shown with every result so a page can print the formula with them. */
@@ -49,11 +72,14 @@ export type ClaimView = z.infer<typeof ClaimViewSchema>;
 
 export const EpochSummarySchema = z.object({
   epoch: int,
-  /** [start, close): records timed in it count if received before finalAt = close + grace. */
+  /** [start, close): records timed in it count; the treasury closes the epoch from finalAt = close + grace on. */
   start: int,
   close: int,
   finalAt: int,
+  /** Computed from exactly the records the treasury's epoch-close lists, all held here: claimable. */
   final: z.boolean(),
+  /** provisional: no epoch-close here yet; incomplete: closed, `missing` of its `count` records not here yet. */
+  inputs: z.object({ state: z.enum(['provisional', 'incomplete', 'final']), root: HashHexSchema.nullable(), count: int, missing: int }),
   charges: int,
   /** Fees of the epoch's charges (what flowed into pool:rewards). */
   inflow: int,
@@ -62,7 +88,7 @@ export const EpochSummarySchema = z.object({
   /** Sum of the computed rewards; paid + carryOut = distributable, exactly. */
   paid: int,
   carryOut: int,
-  /** Charges timed in the epoch that arrived here after finalAt: excluded (their fees stay in the pool, unallocated). */
+  /** Charges timed in the epoch held here but not in its close (late or backdated): excluded, their fees stay in the pool, unallocated. */
   lateCharges: int,
   lateFees: int,
   rewarded: int,

@@ -10,6 +10,7 @@ import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
 import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
+import { EpochCloser } from './incentives/epoch-closer';
 import { RewardState } from './incentives/reward-state';
 import { openJournal } from './journal/open-journal';
 import type { RecordJournal } from './journal/record-journal';
@@ -70,6 +71,7 @@ export class Engine {
   readonly reviews: ReviewState;
   /** Incentive epochs and reward claims, recomputed from every peer's signed records. */
   readonly rewards: RewardState;
+  readonly epochCloser = new EpochCloser(this);
   /** Where records this engine signs are checked, made durable and applied (read-your-writes: catchUp). */
   readonly publisher: Publisher;
   readonly startedAt: number;
@@ -109,17 +111,15 @@ export class Engine {
     // Feedback from any peer moves the routing quality estimate of the model it rates.
     this.reviews.onFeedback((body) => this.observations.feedback(body.modelId, body.up));
     this.rewards = new RewardState({
-      receipts,
       clock,
       marketplace,
       isApplied: (hash) => this.ledger.entry(hash) !== undefined,
       emit: (p) => this.emit('rewards.changed', p),
-      isOwn: (author) => author === this.keys.device.publicKey || author === this.keys.identity.publicKey || author === this.keys.treasury?.publicKey,
     });
     book.register(this.rewards);
     this.ledger.setRewardSource(this.rewards);
     const stage = (doc: string, records: SignedRecord[]) => docs.stageSoon(doc, records);
-    this.publisher = new Publisher({ book, journal, receipts, receiptTakers: [this.reviews, this.rewards], clock, stage, afterIngest: (tally) => this.afterIngest(tally, 'announce') });
+    this.publisher = new Publisher({ book, journal, receipts, receiptTakers: [this.reviews], clock, stage, afterIngest: (tally) => this.afterIngest(tally, 'announce') });
     this.ownBatches = new OwnBatches({ key: () => this.keys.identity, records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
     this.sync = new SyncService(this);
     this.prices = new PriceClock(catalog, clock, (ids) => this.refreshModels(ids));
@@ -150,6 +150,7 @@ export class Engine {
     await engine.sync.open();
     if (created) await engine.certifyDevice();
     engine.prices.schedule();
+    await engine.epochCloser.start();
     return engine;
   }
 
@@ -280,6 +281,7 @@ export class Engine {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, 15_000).unref())]);
+    await this.epochCloser.stop();
     await this.publisher.idle();
     this.prices.stop();
     this.listeners.clear();

@@ -6,8 +6,8 @@ import { rewardsDocOf } from '../../src-main/engine/incentives/claim';
 import { draftOf, signRecord } from '../../src-main/engine/records/signed';
 import type { TestEngine } from '../catalog/helpers';
 import { copyRecords } from '../reviews/helpers';
-import { honestEpoch, marketEngine } from './helpers';
-import { callCost } from '../../src-shared/money';
+import { closeEpochs, honestEpoch, marketEngine } from './helpers';
+import { callCost, feeOf } from '../../src-shared/money';
 import { CLOSE, DAY, E, FINAL, manualClock, PRICE, publishAll, Scenario, START } from './scenario';
 
 const HOUR = 3_600_000;
@@ -39,9 +39,12 @@ function claimBy(key: SigningKey, body: { epoch: number; amount: number; resultH
 
 describe('reward claims', () => {
   it('a valid claim moves its amount from pool:rewards to the producer, here and at every peer that recomputes it', async () => {
-    const { clock, p, q, balances } = await market();
+    const { s, clock, p, q, balances } = await market();
     expect((await p.fail('rewards.claim', { epoch: E })).code).toBe('NOT_READY');
     clock.set(FINAL + HOUR);
+    // Past its grace but not closed by the treasury yet: still not claimable.
+    expect((await p.fail('rewards.claim', { epoch: E })).code).toBe('NOT_READY');
+    await closeEpochs(s, p);
     const computed = await p.call('rewards.compute', { epoch: E });
     const mine = computed.producers.find((x) => x.producerKey === p.engine.keys.identity.publicKey)!;
     expect(mine.amount).toBeGreaterThan(0);
@@ -67,8 +70,9 @@ describe('reward claims', () => {
   });
 
   it('an inflated, early, mismatched or duplicate claim from a peer is quarantined with its reason and moves no balance', async () => {
-    const { clock, p, X, balances } = await market();
+    const { s, clock, p, X, balances } = await market();
     clock.set(FINAL + HOUR);
+    await closeEpochs(s, p);
     const computed = await p.call('rewards.compute', { epoch: E });
     const amount = computed.producers.find((x) => x.producerKey === X.key.publicKey)!.amount;
     const resultHash = computed.summary.resultHash;
@@ -83,7 +87,7 @@ describe('reward claims', () => {
     const reason = (hash: string) => claims.find((c) => c.hash === hash)!;
     expect(reason(forged[0]!.hash)).toMatchObject({ status: 'quarantined', reason: expect.stringMatching(/recomputed reward is/) });
     expect(reason(forged[1]!.hash)).toMatchObject({ status: 'quarantined', reason: expect.stringMatching(/result hash .* differs/) });
-    expect(reason(forged[2]!.hash)).toMatchObject({ status: 'quarantined', reason: expect.stringMatching(/before the epoch was final/) });
+    expect(reason(forged[2]!.hash)).toMatchObject({ status: 'quarantined', reason: expect.stringMatching(/before the epoch could be final/) });
     expect(balances(p)).toEqual(before);
 
     // The right claim counts once; a second copy under a new seq is a duplicate.
@@ -98,8 +102,9 @@ describe('reward claims', () => {
   });
 
   it('a claim for another producer is refused at the door; nothing to claim is FORBIDDEN', async () => {
-    const { clock, p, q, X } = await market();
+    const { s, clock, p, q, X } = await market();
     clock.set(FINAL + HOUR);
+    await closeEpochs(s, p, [q]);
     const hijack = signRecord(X.key, draftOf('reward-claim', rewardSubject(E, p.engine.keys.identity.publicKey), 1, { epoch: E, amount: 1, resultHash: 'ab'.repeat(32) }, FINAL + HOUR));
     await p.engine.absorb([{ doc: 'rewards/x', key: hijack.hash, bytes: hijack.bytes }]);
     expect(p.engine.book.quarantine().find((row) => row.hash === hijack.hash)?.reason).toMatch(/reward claim subject/);
@@ -116,22 +121,48 @@ describe('reward claims', () => {
     expect(q.engine.ledger.balance('pool:rewards')).toBeGreaterThan(0);
   });
 
-  it('a peer that received a charge only after the grace period excludes it, computes another hash, and quarantines the claim', async () => {
+  it('a record that reaches a peer after the grace period counts there as at the treasury: the epoch-close lists it', async () => {
     const { s, clock, p, q, P, honest, balances } = await market();
     const mark = s.out.length;
-    s.call(honest.users[0]!, P.models[0]!, START + 5 * DAY);
+    const late = s.call(honest.users[0]!, P.models[0]!, START + 5 * DAY);
     await publishAll(p.engine, s.since(mark));
     clock.set(FINAL + HOUR);
+    await closeEpochs(s, p);
     const { claim } = await p.call('rewards.claim', { epoch: E });
     const before = balances(q);
+    // q receives the charge, the close and the claim a day after the grace period ended.
+    clock.set(FINAL + 25 * HOUR);
     await copyRecords(p.engine, q.engine);
     const summary = (await q.call('rewards.epochs', {})).epochs.find((e) => e.epoch === E)!;
-    expect(summary.lateCharges).toBe(1);
-    expect(summary.resultHash).not.toBe(claim.resultHash);
-    expect(summary.claims.find((c) => c.hash === claim.hash)).toMatchObject({ status: 'quarantined', reason: expect.stringMatching(/recomputed reward|result hash/) });
-    // The late charge moved its cost as usual (fee into the pool), but the claim moved nothing here.
+    expect(summary).toMatchObject({ final: true, lateCharges: 0, resultHash: claim.resultHash });
+    expect(summary.inputs.state).toBe('final');
+    expect(q.engine.rewards.inputs.closes.fixed(E, s.treasury.publicKey)!.hashes.has(late.charge)).toBe(true);
+    expect(summary.claims.find((c) => c.hash === claim.hash)).toMatchObject({ status: 'valid' });
+    // Here as at p: the charge moved its cost (fee into the pool), the claim its amount out of it.
     const cost = callCost(PRICE, 1_000, 500);
-    expect(balances(q).me - before.me).toBe(cost - summary.lateFees);
-    expect(balances(q).pool - before.pool).toBe(summary.lateFees);
+    const fee = feeOf(cost, s.feeBps);
+    expect(balances(q)).toEqual({ ...before, me: before.me + cost - fee + claim.amount, pool: before.pool + fee - claim.amount });
+  });
+
+  it('a charge timed in a closed epoch but not in its close (late or backdated) is excluded on every peer: the final result does not move', async () => {
+    const { s, clock, p, q, P, honest, balances } = await market();
+    clock.set(FINAL + HOUR);
+    await closeEpochs(s, p, [q]);
+    const { claim } = await p.call('rewards.claim', { epoch: E });
+    await copyRecords(p.engine, q.engine);
+    const before = [balances(p), balances(q)];
+    // Signed a week after the close, dated inside the epoch.
+    const mark = s.out.length;
+    s.call(honest.users[1]!, P.models[0]!, START + 6 * DAY);
+    for (const t of [p, q]) await t.engine.absorb(s.incoming((x) => x, mark));
+    const cost = callCost(PRICE, 1_000, 500);
+    for (const [i, t] of [p, q].entries()) {
+      const summary = (await t.call('rewards.epochs', {})).epochs.find((e) => e.epoch === E)!;
+      expect(summary).toMatchObject({ final: true, lateCharges: 1, resultHash: claim.resultHash });
+      expect(summary.claims.find((c) => c.hash === claim.hash)).toMatchObject({ status: 'valid' });
+      // The late charge moved its cost as usual (its fee into the pool, unallocated); the claim did not move again.
+      expect(balances(t).pool - before[i]!.pool).toBe(summary.lateFees);
+      expect(balances(t).me - before[i]!.me).toBe(cost - summary.lateFees);
+    }
   });
 });

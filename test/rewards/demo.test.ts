@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandOutput } from '../../src-shared/contract';
 import { openTestEngine, type TestEngine } from '../catalog/helpers';
+import { copyRecords } from '../reviews/helpers';
 
 let t: TestEngine;
 let epochs: CommandOutput<'rewards.epochs'>;
@@ -26,7 +27,7 @@ describe('the demo marketplace has incentive history', () => {
     for (const [i, e] of chronological.entries()) {
       expect(e.paid + e.carryOut).toBe(e.inflow + e.carryIn);
       if (i > 0) expect(e.carryIn).toBe(chronological[i - 1]!.carryOut);
-      // The seeded month counts as received when it happened: nothing is late.
+      // The treasury closed each epoch over everything it held: nothing is left out.
       expect(e.lateCharges).toBe(0);
     }
     const inflow = chronological.reduce((s, e) => s + e.inflow, 0);
@@ -92,7 +93,24 @@ describe('the demo marketplace has incentive history', () => {
     expect(p.notes.length).toBeGreaterThan(0);
   });
 
-  it('recomputes the same results after a restart (receipt times persist)', async () => {
+  it('has every final epoch closed by the treasury (the local identity); a peer given the records now agrees on every result and claim', async () => {
+    const final = epochs.epochs.filter((e) => e.final);
+    expect(final.length).toBeGreaterThanOrEqual(2);
+    for (const e of final) expect(e.inputs).toMatchObject({ state: 'final', missing: 0, root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const peer = await openTestEngine();
+    try {
+      await peer.engine.adoptMarketplace(epochs.marketplaceId!);
+      await copyRecords(t.engine, peer.engine);
+      const theirs = await peer.call('rewards.epochs', {});
+      const view = (x: CommandOutput<'rewards.epochs'>) => x.epochs.map((e) => [e.epoch, e.final, e.resultHash, e.paid, e.claimed, e.claims.map((c) => [c.hash, c.status])]);
+      expect(view(theirs)).toEqual(view(epochs));
+      expect(theirs.pool).toEqual(epochs.pool);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('recomputes the same results after a restart (signed records only)', async () => {
     await t.close();
     t = await openTestEngine({ dir: t.dir });
     const reopened = await t.call('rewards.epochs', {});

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../src-shared/canonical-json';
 import type { CommandOutput } from '../../src-shared/contract';
 import type { TestEngine } from '../catalog/helpers';
 import { copyRecords } from '../reviews/helpers';
-import { honestEpoch, marketEngine } from './helpers';
+import { closeEpochs, honestEpoch, marketEngine } from './helpers';
 import { CLOSE, DAY, E, FINAL, LEN, manualClock, publishAll, Scenario, shuffled, START } from './scenario';
 
 const HOUR = 3_600_000;
@@ -43,6 +43,7 @@ describe('epoch results any peer recomputes', () => {
     open.push(b);
     await copyRecords(a.engine, b.engine);
     clock.set(FINAL + HOUR);
+    await closeEpochs(s, a, [b]);
     const ra = await a.call('rewards.compute', { epoch: E });
     const rb = await b.call('rewards.compute', { epoch: E });
     expect(ra.summary.final).toBe(true);

@@ -48,16 +48,16 @@ describe('the worked example', () => {
   const reviews = new Map<string, ReviewRow>();
   const pay = (user: string, producer: string, calls: number, oks: number[], fails = 0) => {
     const modelId = `${producer}:m`;
-    for (let i = 0; i < calls; i++) charges.push({ hash: hash(), identity: key(user), modelId, producerKey: producer, decisionId: `${user}-${i}`, fee: 270, ts: w.start + charges.length, rx: w.start });
-    oks.forEach((latencyMs, i) => observations.push({ hash: hash(), device: key(user), identity: key(user), modelId, task: 'support', ok: true, latencyMs, ts: w.start + 100 + i, rx: w.start }));
-    for (let i = 0; i < fails; i++) observations.push({ hash: hash(), device: key(user), identity: key(user), modelId, task: 'support', ok: false, latencyMs: 9_000, ts: w.start + 200 + i, rx: w.start });
+    for (let i = 0; i < calls; i++) charges.push({ hash: hash(), identity: key(user), modelId, producerKey: producer, decisionId: `${user}-${i}`, fee: 270, ts: w.start + charges.length });
+    oks.forEach((latencyMs, i) => observations.push({ hash: hash(), device: key(user), identity: key(user), modelId, task: 'support', ok: true, latencyMs, ts: w.start + 100 + i }));
+    for (let i = 0; i < fails; i++) observations.push({ hash: hash(), device: key(user), identity: key(user), modelId, task: 'support', ok: false, latencyMs: 9_000, ts: w.start + 200 + i });
   };
   const review = (user: string, producer: string, rating: number) => {
     const charge = charges.find((c) => c.identity === key(user) && c.producerKey === producer)!;
-    reviews.set(`${producer}:m|${key(user)}`, { hash: hash(), reviewer: key(user), modelId: `${producer}:m`, rating, chargeHash: charge.hash, retracted: false, seq: 1, ts: w.start + 500, rx: w.start });
+    reviews.set(`${producer}:m|${key(user)}`, { hash: hash(), reviewer: key(user), modelId: `${producer}:m`, rating, chargeHash: charge.hash, retracted: false, seq: 1, ts: w.start + 500 });
   };
   const thumbs = (user: string, producer: string, ups: boolean[]) => {
-    ups.forEach((up, i) => feedback.push({ hash: hash(), author: key(user), modelId: `${producer}:m`, decisionId: `${user}-${i}`, up, ts: w.start + 600 + i, rx: w.start }));
+    ups.forEach((up, i) => feedback.push({ hash: hash(), author: key(user), modelId: `${producer}:m`, decisionId: `${user}-${i}`, up, ts: w.start + 600 + i }));
   };
   // Model A:m — four payers, one of them a whale with 20 calls and 20 fast observations.
   pay('1', A, 4, [400, 420, 450, 480]);

@@ -6,12 +6,14 @@ import { computationView, epochsView, leaderboardView, requireResult } from '../
 
 type RewardCommands = 'rewards.epochs' | 'rewards.compute' | 'rewards.claim' | 'rewards.leaderboard' | 'rewards.projection';
 
+/** On the treasury's engine every answer follows the closes that are due (a no-op elsewhere). */
 export function rewardHandlers(engine: Engine): Pick<Handlers, RewardCommands> {
+  const closed = () => engine.epochCloser.catchUp();
   return {
-    'rewards.epochs': async ({ limit }) => epochsView(engine, limit),
-    'rewards.compute': async ({ epoch, producerKey, modelId }) => computationView(engine, requireResult(engine, epoch), { producerKey, modelId }),
-    'rewards.claim': async ({ epoch }) => claimReward(engine, epoch),
-    'rewards.leaderboard': async ({ task, epoch }) => leaderboardView(engine, task, epoch),
-    'rewards.projection': async ({ modelId, candidate, task }) => projectPrice(engine, modelId, candidate, task),
+    'rewards.epochs': async ({ limit }) => closed().then(() => epochsView(engine, limit)),
+    'rewards.compute': async ({ epoch, producerKey, modelId }) => closed().then(() => computationView(engine, requireResult(engine, epoch), { producerKey, modelId })),
+    'rewards.claim': async ({ epoch }) => closed().then(() => claimReward(engine, epoch)),
+    'rewards.leaderboard': async ({ task, epoch }) => closed().then(() => leaderboardView(engine, task, epoch)),
+    'rewards.projection': async ({ modelId, candidate, task }) => closed().then(() => projectPrice(engine, modelId, candidate, task)),
   };
 }

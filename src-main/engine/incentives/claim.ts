@@ -10,15 +10,20 @@ export const rewardsDocOf = (producerKey: string): string => `rewards/${producer
 
 /**
  * Signs the local producer's claim for a final epoch with the amount and result hash recomputed
- * here. Nothing is written when there is nothing to claim, when a valid claim already exists, or
- * before the epoch is final (a claim signed earlier would be quarantined by every peer).
+ * from its epoch-close. Nothing is written when there is nothing to claim, when a valid claim
+ * already exists, or before the epoch is final here (its close and every record it lists held).
  */
 export async function claimReward(engine: Engine, epoch: number): Promise<CommandOutput<'rewards.claim'>> {
   const me = engine.keys.identity.publicKey;
   const result = requireResult(engine, epoch);
   const now = engine.clock();
-  if (now < result.window.finalAt) {
-    throw new AppError('NOT_READY', `Epoch ${epoch} is final (claimable) from ${result.window.finalAt}: records may still arrive until then`, { finalAt: result.window.finalAt });
+  // A claim signed before finalAt is quarantined everywhere, whatever the close says: this clock may lag.
+  if (result.inputs.state !== 'final' || now < result.window.finalAt) {
+    const why =
+      result.inputs.state === 'incomplete'
+        ? `${result.inputs.missing} of the records its epoch-close lists have not arrived here yet`
+        : `the treasury closes it from ${result.window.finalAt} on; a claim is valid from then, against its epoch-close`;
+    throw new AppError('NOT_READY', `Epoch ${epoch} is not final: ${why}`, { finalAt: result.window.finalAt });
   }
   const mine = engine.rewards.claims().filter((c) => c.epoch === epoch && c.producerKey === me);
   const valid = mine.find((c) => c.status === 'valid');

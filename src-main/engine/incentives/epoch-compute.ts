@@ -18,8 +18,23 @@ export interface ProducerResult {
   models: string[];
 }
 
+/**
+ * Where an epoch's inputs stand here: provisional (no epoch-close yet: every record held counts),
+ * incomplete (a close is held but `missing` of the records it lists are not: still provisional),
+ * final (computed from exactly the records the close lists).
+ */
+export interface EpochInputs {
+  state: 'provisional' | 'incomplete' | 'final';
+  root: string | null;
+  count: number;
+  missing: number;
+  /** Every record the computation read: what an epoch-close of this result lists. */
+  read: ReadonlySet<string>;
+}
+
 export interface EpochResult {
   window: EpochWindow;
+  inputs: EpochInputs;
   charges: number;
   inflow: number;
   carryIn: number;
@@ -60,7 +75,14 @@ function producersOf(models: ModelResult[], p: RewardParams): ProducerResult[] {
  * (BigInt for amount × score), canonical order, and a hash over the canonical JSON of everything
  * that decides the money, so any peer can recompute it byte for byte.
  */
-export function computeEpoch(data: EpochData, verify: Verifier, carryIn: number, p: RewardParams, marketplaceId: string): EpochResult {
+export function computeEpoch(
+  data: EpochData,
+  verify: Verifier,
+  carryIn: number,
+  p: RewardParams,
+  marketplaceId: string,
+  inputs: EpochInputs = { state: 'provisional', root: null, count: 0, missing: 0, read: new Set() },
+): EpochResult {
   const considered: string[] = [];
   const { models, tasks, ignored } = scoreModels(data, verify, p, producerOf, considered);
   const producers = producersOf(models, p);
@@ -81,8 +103,10 @@ export function computeEpoch(data: EpochData, verify: Verifier, carryIn: number,
   // by hash, reviews by model then reviewer), so the list needs no sort of its own.
   const inputsDigest = sha256(considered.join('\n'));
   const core = {
-    v: 1,
+    v: 2,
     marketplace: marketplaceId,
+    // The epoch-close's root: a final result names the inputs it was computed from (null: provisional).
+    closeRoot: inputs.state === 'final' ? inputs.root : null,
     epoch: data.window.epoch,
     start: data.window.start,
     close: data.window.close,
@@ -97,6 +121,7 @@ export function computeEpoch(data: EpochData, verify: Verifier, carryIn: number,
   };
   return {
     window: data.window,
+    inputs,
     charges: data.charges.length,
     inflow,
     carryIn,

@@ -1,10 +1,10 @@
 import { producerOf, type ObservationBody } from '../../../src-shared/domain';
 import type { LedgerEntryBody } from '../../../src-shared/ledger';
 import type { FeedbackBody, MetricReportBody, ReviewBody } from '../../../src-shared/reviews';
-import type { RewardClaimBody } from '../../../src-shared/rewards';
+import type { EpochCloseBody, RewardClaimBody } from '../../../src-shared/rewards';
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
-import type { Receipts } from '../reviews/receipts';
+import { EpochCloses } from './epoch-close';
 import { epochOf } from './params';
 
 export interface ChargeRow {
@@ -15,8 +15,6 @@ export interface ChargeRow {
   decisionId: string | null;
   fee: number;
   ts: number;
-  /** When this engine received it (see RewardInputs). */
-  rx: number;
 }
 
 export interface ObservationRow {
@@ -28,8 +26,6 @@ export interface ObservationRow {
   ok: boolean;
   latencyMs: number;
   ts: number;
-  /** When this engine received it (see RewardInputs). */
-  rx: number;
 }
 
 export interface FeedbackRow {
@@ -39,8 +35,6 @@ export interface FeedbackRow {
   decisionId: string;
   up: boolean;
   ts: number;
-  /** When this engine received it (see RewardInputs). */
-  rx: number;
 }
 
 export interface ReviewRow {
@@ -52,8 +46,6 @@ export interface ReviewRow {
   retracted: boolean;
   seq: number;
   ts: number;
-  /** When this engine received it (see RewardInputs). */
-  rx: number;
 }
 
 export interface EvalRow {
@@ -64,8 +56,6 @@ export interface EvalRow {
   chargeHashes: string[];
   seq: number;
   ts: number;
-  /** When this engine received it (see RewardInputs). */
-  rx: number;
 }
 
 export interface ClaimRow {
@@ -88,14 +78,11 @@ export interface Bucket {
 
 type Tagged = { [K in keyof Bucket]: [K, Bucket[K][number]] }[keyof Bucket];
 
-/** Receipt-time keys: `rx:` is when this engine first received the record; `rxs:` a seeded history time. */
-const RECEIVED = 'rx:';
-const SEEDED = 'rxs:';
-
 /**
  * The raw signed rows the incentive epochs are computed from (every kind, every version, never just
- * the latest: an epoch needs what held at its close), with when each arrived here. Local receipt
- * times are the only ones a backdated signature cannot fake; they persist in the engine's Receipts.
+ * the latest: an epoch needs what held at its close), and the treasury's epoch-closes that fix which
+ * of them an epoch reads. Nothing local (no receipt time) enters: peers holding the same records
+ * hold the same rows.
  *
  * `dirtySince` tells the epoch cache what to recompute: an epoch that closed at or before it saw
  * nothing new; -Infinity when something may change any epoch (a certificate, a fee config, a ledger
@@ -109,6 +96,7 @@ export class RewardInputs implements RecordApplier {
   /** `${modelId}|${reviewer}` → every version, in arrival order. */
   readonly reviews = new Map<string, ReviewRow[]>();
   readonly claims: ClaimRow[] = [];
+  readonly closes = new EpochCloses();
   /** decision id → the charges naming it (feedback names its call by decision id). */
   readonly decisions = new Map<string, ChargeRow[]>();
   dirtySince = -Infinity;
@@ -116,13 +104,8 @@ export class RewardInputs implements RecordApplier {
   private readonly certs = new Map<string, Set<string>>();
   private readonly chainHeads = new Map<string, number>();
   private readonly claimListeners: Array<(row: ClaimRow) => void> = [];
-
-  constructor(
-    private readonly receipts: Receipts,
-    private readonly clock: () => number,
-    /** Keys this engine signs with: it received their records when it signed them, at their own time. */
-    private readonly isOwn: (author: string) => boolean = () => false,
-  ) {}
+  /** Every input row's hash: an epoch-close lists hashes, and a peer must hold each to compute it. */
+  private readonly held = new Set<string>();
 
   onClaim(listener: (row: ClaimRow) => void): void {
     this.claimListeners.push(listener);
@@ -142,20 +125,20 @@ export class RewardInputs implements RecordApplier {
         this.touch(seq > head ? ts : -Infinity);
         if (body.kind !== 'charge' || !body.memo) return;
         const { memo } = body;
-        const row: ChargeRow = { hash, identity: body.identity, modelId: memo.modelId, producerKey: producerOf(memo.modelId), decisionId: memo.decisionId ?? null, fee: memo.fee, ts, rx: this.received(hash, author, ts) };
+        const row: ChargeRow = { hash, identity: body.identity, modelId: memo.modelId, producerKey: producerOf(memo.modelId), decisionId: memo.decisionId ?? null, fee: memo.fee, ts };
         this.charges.set(hash, row);
         if (row.decisionId !== null) this.decisions.set(row.decisionId, [...(this.decisions.get(row.decisionId) ?? []), row]);
         return this.bucket(['charges', row]);
       }
       case 'observation': {
         const body = payload.body as ObservationBody;
-        const row: ObservationRow = { hash, device: author, identity: body.identity, modelId: body.modelId, task: body.task, ok: body.ok, latencyMs: body.latencyMs, ts, rx: this.received(hash, author, ts) };
+        const row: ObservationRow = { hash, device: author, identity: body.identity, modelId: body.modelId, task: body.task, ok: body.ok, latencyMs: body.latencyMs, ts };
         this.observations.push(row);
         return this.bucket(['observations', row]);
       }
       case 'feedback': {
         const body = payload.body as FeedbackBody;
-        const row: FeedbackRow = { hash, author, modelId: body.modelId, decisionId: body.decisionId, up: body.up, ts, rx: this.received(hash, author, ts) };
+        const row: FeedbackRow = { hash, author, modelId: body.modelId, decisionId: body.decisionId, up: body.up, ts };
         this.feedback.push(row);
         return this.bucket(['feedback', row]);
       }
@@ -163,13 +146,14 @@ export class RewardInputs implements RecordApplier {
         const body = payload.body as ReviewBody;
         const key = `${body.modelId}|${author}`;
         const versions = this.reviews.get(key) ?? [];
-        versions.push({ hash, reviewer: author, modelId: body.modelId, rating: body.rating, chargeHash: body.chargeHash ?? null, retracted: body.retracted, seq, ts, rx: this.received(hash, author, ts) });
+        versions.push({ hash, reviewer: author, modelId: body.modelId, rating: body.rating, chargeHash: body.chargeHash ?? null, retracted: body.retracted, seq, ts });
         this.reviews.set(key, versions);
+        this.held.add(hash);
         return this.touch(ts);
       }
       case 'metric-report': {
         const body = payload.body as MetricReportBody;
-        const row: EvalRow = { hash, evaluator: author, modelId: body.modelId, accuracyBps: body.accuracyBps, chargeHashes: body.chargeHashes, seq, ts, rx: this.received(hash, author, ts) };
+        const row: EvalRow = { hash, evaluator: author, modelId: body.modelId, accuracyBps: body.accuracyBps, chargeHashes: body.chargeHashes, seq, ts };
         this.evals.push(row);
         return this.bucket(['evals', row]);
       }
@@ -181,6 +165,9 @@ export class RewardInputs implements RecordApplier {
         return this.touch(-Infinity);
       }
       case 'marketplace-config':
+        return this.touch(-Infinity);
+      case 'epoch-close':
+        this.closes.add(hash, author, payload.body as EpochCloseBody);
         return this.touch(-Infinity);
       case 'reward-claim': {
         const body = payload.body as RewardClaimBody;
@@ -215,51 +202,18 @@ export class RewardInputs implements RecordApplier {
     return byEpoch;
   }
 
-  /**
-   * Seeded history only (the demo): every record held so far counts as received when it was timed,
-   * as if this engine had watched the seeded month happen. Never used for records from peers.
-   */
-  backdateHistory(): void {
-    const rows: Array<{ hash: string; ts: number; rx: number }> = [...this.charges.values(), ...this.observations, ...this.feedback, ...this.evals, ...[...this.reviews.values()].flat()];
-    for (const row of rows) {
-      if (row.rx <= row.ts) continue;
-      this.receipts.note(SEEDED + row.hash, row.ts);
-      row.rx = row.ts;
-    }
-    this.touch(-Infinity);
-  }
-
-  /** Seeded history only: another domain's receipt (e.g. when a review was first seen) at its time. */
-  seedReceipt(key: string, at: number): void {
-    this.receipts.note(key, at);
-  }
-
   /** Observations are signed by devices; one counts for an identity only under its certificate. */
   isCertified(identity: string, device: string): boolean {
     return identity === device || (this.certs.get(identity)?.has(device) ?? false);
   }
 
-  flush(): Promise<void> {
-    return this.receipts.flush();
-  }
-
-  /** Called before the answer for a record about to be applied (Publisher); a record signed here needs no line (see received). */
-  noteReceived(hash: string, author: string, ts: number): void {
-    this.received(hash, author, ts);
-  }
-
-  /**
-   * The earlier of this engine's first sighting (persisted) and a seeded history time; read once,
-   * kept on the row. A record signed here was received when it was signed: its own time, which this
-   * engine set, so nothing is written for it (a routed call's records would add two lines a call).
-   */
-  private received(hash: string, author: string, ts: number): number {
-    const seeded = this.receipts.get(SEEDED + hash) ?? Infinity;
-    if (this.isOwn(author)) return Math.min(ts, seeded);
-    return Math.min(this.receipts.note(RECEIVED + hash, this.clock()), seeded);
+  /** Whether a row with this hash (charge, observation, feedback, review or evaluation) is held. */
+  has(hash: string): boolean {
+    return this.held.has(hash);
   }
 
   private bucket(tagged: Tagged): void {
+    this.held.add(tagged[1].hash);
     this.bucketing?.pending.push(tagged);
     this.touch(tagged[1].ts);
   }

@@ -1,21 +1,17 @@
 import { producerAccount, POOL_ACCOUNT } from '../ledger/entry-rules';
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
-import type { Receipts } from '../reviews/receipts';
 import { computeEpoch, type EpochResult } from './epoch-compute';
-import { epochData, verifierOf } from './epoch-data';
+import { epochData, verifierOf, type Admission } from './epoch-data';
 import { epochOf, REWARD_PARAMS, windowOf } from './params';
 import { RewardInputs, type ClaimRow } from './reward-inputs';
 
 export interface RewardDeps {
-  receipts: Receipts;
   clock: () => number;
   marketplace: { readonly id: string | null; info(): { epochSeconds: number; graceSeconds: number } | null };
   /** Whether a ledger entry took effect (in its chain's valid prefix). */
   isApplied(hash: string): boolean;
   emit(payload: { epochs: number[]; accounts: string[] }): void;
-  /** Keys this engine signs with (see RewardInputs). */
-  isOwn?: (author: string) => boolean;
 }
 
 export interface RewardConfig {
@@ -47,17 +43,14 @@ export class RewardState implements RecordApplier {
   private pending: { epochs: Set<number>; accounts: Set<string> } | null = null;
 
   constructor(private readonly deps: RewardDeps) {
-    this.inputs = new RewardInputs(deps.receipts, deps.clock, deps.isOwn);
-    this.inputs.onClaim((row) => this.announce(row));
+    this.inputs = new RewardInputs();
+    this.inputs.onClaim((row) => this.announce(row.epoch, producerAccount(row.producerKey)));
   }
 
   apply(record: SignedRecord): void {
     this.inputs.apply(record);
-  }
-
-  /** See RewardInputs.noteReceived. */
-  noteReceived(record: SignedRecord): void {
-    this.inputs.noteReceived(record.hash, record.payload.author, record.payload.ts);
+    // A close makes its epoch final (and may move every later carry): windows re-read the epochs.
+    if (record.payload.kind === 'epoch-close') this.announce((record.payload.body as { epoch: number }).epoch, null);
   }
 
   config(): RewardConfig | null {
@@ -71,34 +64,48 @@ export class RewardState implements RecordApplier {
     return this.deps.clock();
   }
 
-  /** Every epoch with charges (or claims), and the current one, oldest first, each with its result. */
+  /**
+   * Every epoch with charges, claims or a close, and the current one, oldest first, each with its
+   * result: final from exactly the inputs its epoch-close lists (and the carry it signs), else
+   * provisional from every record held, carrying the previous epoch's remainder.
+   */
   epochs(): EpochResult[] {
     const config = this.config();
     if (!config) return [];
+    const treasury = config.marketplaceId;
     const key = `${config.marketplaceId}|${config.lenMs}|${config.graceMs}`;
     const cache = this.cache?.key === key ? this.cache : { key, results: new Map<number, EpochResult>() };
     const dirtySince = cache.results.size === 0 ? -Infinity : this.inputs.dirtySince;
     this.inputs.markClean();
     const buckets = this.inputs.buckets(config.lenMs);
     const isApplied = (hash: string) => this.deps.isApplied(hash);
-    const verify = verifierOf(this.inputs, isApplied);
+    const { closes } = this.inputs;
     // Epochs up to the current one only: a record (or claim) timed in the future waits for its epoch,
     // and a forged far-future time cannot make the engine compute windows beyond safe integers.
     const current = epochOf(this.now, config.lenMs);
     const indexes = new Set<number>([current]);
     for (const [epoch, bucket] of buckets) if (bucket.charges.length > 0 && epoch <= current) indexes.add(epoch);
     for (const claim of this.inputs.claims) if (claim.epoch <= current) indexes.add(claim.epoch);
+    for (const epoch of closes.epochs()) if (epoch <= current && closes.fixed(epoch, treasury)) indexes.add(epoch);
     const out: EpochResult[] = [];
     const fresh = new Map<number, EpochResult>();
     let carry = 0;
     for (const epoch of [...indexes].sort((a, b) => a - b)) {
       const window = windowOf(epoch, config.lenMs, config.graceMs);
+      const fixed = closes.fixed(epoch, treasury);
       const cached = cache.results.get(epoch);
-      // An epoch that closed before anything new was timed, with the same carry in, is unchanged.
-      const result =
-        cached && cached.carryIn === carry && window.close <= dirtySince
-          ? cached
-          : computeEpoch(epochData(buckets.get(epoch), window, this.inputs, isApplied), verify, carry, REWARD_PARAMS, config.marketplaceId);
+      // Unchanged: nothing new timed before its close, the same close, the same carry in.
+      const same = cached && window.close <= dirtySince && cached.inputs.root === (fixed?.root ?? null) && cached.carryIn === (cached.inputs.state === 'final' ? fixed!.carryIn : carry);
+      let result = same ? cached : null;
+      if (!result) {
+        let missing = 0;
+        if (fixed) for (const hash of fixed.hashes) if (!this.inputs.has(hash)) missing++;
+        const final = fixed !== null && missing === 0;
+        const admit: Admission = { fixed: final ? fixed.hashes : null, isApplied, read: new Set() };
+        const inputs = { state: final ? ('final' as const) : fixed ? ('incomplete' as const) : ('provisional' as const), root: fixed?.root ?? null, count: fixed?.hashes.size ?? 0, missing, read: admit.read };
+        const data = epochData(buckets.get(epoch), window, this.inputs, admit);
+        result = computeEpoch(data, verifierOf(this.inputs, admit), final ? fixed.carryIn : carry, REWARD_PARAMS, config.marketplaceId, inputs);
+      }
       fresh.set(epoch, result);
       out.push(result);
       carry = result.carryOut;
@@ -114,21 +121,23 @@ export class RewardState implements RecordApplier {
   /** Every claim with its status now: the first valid one per (epoch, producer) counts, no other. */
   claims(): ClaimState[] {
     const results = new Map(this.epochs().map((r) => [r.window.epoch, r]));
-    const now = this.now;
+    const config = this.config();
     const taken = new Map<string, string>();
     const order = [...this.inputs.claims].sort((a, b) => a.epoch - b.epoch || a.seq - b.seq || (a.hash < b.hash ? -1 : 1));
     return order.map((claim) => {
+      if (!config) return { ...claim, status: 'pending' as const, reason: 'the marketplace config has not arrived here yet' };
       const result = results.get(claim.epoch);
       const verdict = (status: ClaimStatus, reason: string | null): ClaimState => ({ ...claim, status, reason });
-      if (!result) return verdict('quarantined', 'no such epoch here (yet): its window has not begun');
-      const { finalAt } = result.window;
-      if (claim.ts < finalAt) return verdict('quarantined', `signed at ${claim.ts}, before the epoch was final (${finalAt})`);
-      if (now < finalAt) return verdict('pending', `the epoch is not final here until ${finalAt}`);
+      // Only signed data decides: the claim's own time, then the treasury's close and the records it lists.
+      const { finalAt } = result?.window ?? windowOf(claim.epoch, config.lenMs, config.graceMs);
+      if (claim.ts < finalAt) return verdict('quarantined', `signed at ${claim.ts}, before the epoch could be final (${finalAt})`);
+      if (!result || result.inputs.state === 'provisional') return verdict('pending', `no epoch-close by the treasury for epoch ${claim.epoch} here yet`);
+      if (result.inputs.state === 'incomplete') return verdict('pending', `${result.inputs.missing} of the ${result.inputs.count} records epoch ${claim.epoch}'s close lists have not arrived here yet`);
       const computed = result.amounts.get(claim.producerKey) ?? 0;
       if (computed === 0) return verdict('quarantined', 'nothing to claim: the recomputed reward of this producer is 0');
       if (claim.amount !== computed) return verdict('quarantined', `claims ${claim.amount} but the recomputed reward is ${computed}`);
       if (claim.resultHash !== result.resultHash) {
-        return verdict('quarantined', `result hash ${claim.resultHash.slice(0, 12)}… differs from the one computed here (${result.resultHash.slice(0, 12)}…): the two peers hold different records for this epoch`);
+        return verdict('quarantined', `result hash ${claim.resultHash.slice(0, 12)}… differs from the one computed from the epoch's close (${result.resultHash.slice(0, 12)}…)`);
       }
       const key = `${claim.epoch}|${claim.producerKey}`;
       const first = taken.get(key);
@@ -150,8 +159,8 @@ export class RewardState implements RecordApplier {
     return out;
   }
 
-  /** Claims arriving one by one (a sync batch) become one rewards.changed. */
-  private announce(row: ClaimRow): void {
+  /** Claims and closes arriving one by one (a sync batch) become one rewards.changed. */
+  private announce(epoch: number, account: string | null): void {
     if (!this.pending) {
       this.pending = { epochs: new Set(), accounts: new Set([POOL_ACCOUNT]) };
       queueMicrotask(() => {
@@ -160,7 +169,7 @@ export class RewardState implements RecordApplier {
         this.deps.emit({ epochs: [...epochs].sort((a, b) => a - b), accounts: [...accounts].sort() });
       });
     }
-    this.pending.epochs.add(row.epoch);
-    this.pending.accounts.add(producerAccount(row.producerKey));
+    this.pending.epochs.add(epoch);
+    if (account) this.pending.accounts.add(account);
   }
 }

@@ -12,6 +12,12 @@ function claimView(engine: Engine, c: ClaimState): ClaimView {
   return { hash: c.hash, producerKey: c.producerKey, epoch: c.epoch, amount: c.amount, resultHash: c.resultHash, seq: c.seq, ts: c.ts, status: c.status, reason: c.reason, mine: c.producerKey === engine.keys.identity.publicKey };
 }
 
+/** Why an epoch is not claimable yet, from where its inputs stand. */
+function notFinalWhy({ inputs, window }: EpochResult): string {
+  if (inputs.state === 'incomplete') return `closed by the treasury; ${inputs.missing} of the ${inputs.count} records its close lists have not arrived here yet`;
+  return `provisional: final (claimable) once the treasury's epoch-close arrives, due from ${window.finalAt}`;
+}
+
 /** What the local identity, as a producer, can do with an epoch, and why. */
 function mineOf(engine: Engine, result: EpochResult, claims: readonly ClaimState[], final: boolean): EpochSummary['mine'] {
   const me = engine.keys.identity.publicKey;
@@ -19,21 +25,21 @@ function mineOf(engine: Engine, result: EpochResult, claims: readonly ClaimState
   const producer = result.producers.find((p) => p.producerKey === me);
   const why = producer?.why.length ? [...producer.why] : producer ? [] : ['none of your models was paid for by another identity in this epoch'];
   if (claims.some((c) => c.producerKey === me && c.status === 'valid')) return { amount, state: 'claimed', why };
-  if (!final) return { amount, state: 'not-final', why: [...why, `final (claimable) from ${result.window.finalAt}`] };
+  if (!final) return { amount, state: 'not-final', why: [...why, notFinalWhy(result)] };
   return { amount, state: amount > 0 ? 'claimable' : 'nothing', why };
 }
 
 export function summaryOf(engine: Engine, result: EpochResult, allClaims: readonly ClaimState[]): EpochSummary {
-  const now = engine.clock();
-  const { window: w } = result;
+  const { window: w, inputs } = result;
   const claims = allClaims.filter((c) => c.epoch === w.epoch);
-  const final = now >= w.finalAt;
+  const final = inputs.state === 'final';
   return {
     epoch: w.epoch,
     start: w.start,
     close: w.close,
     finalAt: w.finalAt,
     final,
+    inputs: { state: inputs.state, root: inputs.root, count: inputs.count, missing: inputs.missing },
     charges: result.charges,
     inflow: result.inflow,
     carryIn: result.carryIn,
@@ -128,9 +134,8 @@ export function computationView(engine: Engine, result: EpochResult, filter: { p
 
 export function leaderboardView(engine: Engine, task: string, epoch?: number): CommandOutput<'rewards.leaderboard'> {
   if (!engine.rewards.config()) throw new AppError('NOT_READY', 'This data folder belongs to no marketplace yet');
-  const now = engine.clock();
   const results = engine.rewards.epochs();
-  const result = epoch !== undefined ? results.find((r) => r.window.epoch === epoch) : ([...results].reverse().find((r) => now >= r.window.finalAt) ?? results.at(-1));
+  const result = epoch !== undefined ? results.find((r) => r.window.epoch === epoch) : ([...results].reverse().find((r) => r.inputs.state === 'final') ?? results.at(-1));
   if (!result) return { task, epoch: epoch ?? null, final: false, models: [], producers: [] };
   const qualified = new Map(result.producers.map((p) => [p.producerKey, p]));
   const counted = (m: ModelResult) => (qualified.get(m.producerKey)?.qualified ? m.score : 0);
@@ -146,7 +151,7 @@ export function leaderboardView(engine: Engine, task: string, epoch?: number): C
   return {
     task,
     epoch: result.window.epoch,
-    final: now >= result.window.finalAt,
+    final: result.inputs.state === 'final',
     models: models.map((m, i) => ({
       rank: i + 1,
       modelId: m.modelId,

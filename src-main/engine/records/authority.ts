@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { RECORD_BODIES, modelIdOf, producerOf, type RecordPayload } from '../../../src-shared/domain';
+import { epochCloseViolation } from '../incentives/epoch-close';
 import { ledgerRecordViolation } from '../ledger/entry-rules';
 
 export interface AuthorityContext {
@@ -82,6 +83,8 @@ function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string 
       const claim = payload.body as BodyOf<'reward-claim'>;
       return payload.subject === `reward:${claim.epoch}:${payload.author}` ? null : 'reward claim subject must be reward:<epoch>:<author>, signed by the producer itself';
     }
+    case 'epoch-close':
+      return epochCloseViolation(payload, ctx.marketplaceId);
     case 'ledger-entry':
     case 'ledger-checkpoint':
       return ledgerRecordViolation(payload, ctx.marketplaceId);

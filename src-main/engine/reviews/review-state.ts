@@ -57,6 +57,11 @@ export class ReviewState implements RecordApplier {
     this.noteAuthor(record.payload.author, this.clock());
   }
 
+  /** Seeded history only (the demo): a review counts as first seen when it was written, so no burst hold applies. */
+  seedReceipt(modelId: string, reviewer: string, at: number): void {
+    this.receipts.note(`review:${modelId}|${reviewer}`, at);
+  }
+
   private noteAuthor(author: string, now: number): void {
     this.receipts.note(`author:${author}`, Math.min(now, this.receipts.get(`author:${author}`) ?? now));
   }

@@ -12,9 +12,9 @@ const TEXTS = ['Did the job on the first try.', 'Good answers, a bit slow at tim
 /**
  * The demo's incentive history: verified reviews and quick feedback by the local user on the
  * calls it paid for (the only demo user whose identity key still exists: the ledger seeder forgets
- * the others'), the month's records counted as received when they happened (seeded history, so
- * the closed epochs include them and no review burst hold applies), and the local producer's
- * claims for every final epoch in which it earned a reward except the newest, which it can claim
+ * the others'), the reviews counted as first seen when they were written (seeded history, so no
+ * review burst hold applies), the treasury's epoch-close of every epoch past its grace (the local
+ * identity holds the demo's treasury key), and the local producer's claims for every final epoch in which it earned a reward except the newest, which it can claim
  * in the producer console. Other producers' rewards stay claimable: their keys are gone.
  */
 export async function seedDemoEpoch(engine: Engine, random: () => number): Promise<void> {
@@ -34,7 +34,7 @@ export async function seedDemoEpoch(engine: Engine, random: () => number): Promi
       reviewed.add(memo.modelId);
       const rating = Math.max(1, Math.min(5, Math.round((accuracy / 10_000) * 5 + (random() - 0.6) * 1.5)));
       const body = { modelId: memo.modelId, rating, text: TEXTS[Math.floor(random() * TEXTS.length)]!, chargeHash: charge.hash, retracted: false };
-      engine.rewards.inputs.seedReceipt(`review:${memo.modelId}|${me.publicKey}`, ts);
+      engine.reviews.seedReceipt(memo.modelId, me.publicKey, ts);
       reviews.push(signRecord(me, draftOf('review', `review:${memo.modelId}`, 1, body, ts)));
     }
     if (memo.decisionId && random() < 0.6) {
@@ -50,9 +50,9 @@ export async function seedDemoEpoch(engine: Engine, random: () => number): Promi
     byDoc.set(doc, [...(byDoc.get(doc) ?? []), record]);
   }
   for (const [doc, records] of byDoc) await engine.publish(doc, records);
-  engine.rewards.inputs.backdateHistory();
-  const earned = engine.rewards.epochs().filter((r) => now >= r.window.finalAt && (r.amounts.get(me.publicKey) ?? 0) > 0);
+  // The local identity holds the demo's treasury: it closes every epoch whose grace has ended.
+  await engine.epochCloser.catchUp();
+  const earned = engine.rewards.epochs().filter((r) => r.inputs.state === 'final' && (r.amounts.get(me.publicKey) ?? 0) > 0);
   // The newest stays unclaimed: the producer console's Claim button has a real reward to collect.
   for (const result of earned.slice(0, -1)) await claimReward(engine, result.window.epoch);
-  await engine.rewards.inputs.flush();
 }
