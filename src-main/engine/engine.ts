@@ -32,7 +32,7 @@ import { Receipts } from './reviews/receipts';
 import { ReviewState } from './reviews/review-state';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
-import { openRouter } from './routing/routing-service';
+import { routerFor } from './compose/routing';
 import { PriceClock } from './pricing/price-clock';
 import { SettingsStore } from './settings/settings';
 import { DocumentStore } from './store/documents';
@@ -146,7 +146,7 @@ export class Engine {
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal);
     engine.demo = demo;
     await engine.rebuild();
-    engine.routerInstance = await openRouter(engine, engine.observations);
+    engine.routerInstance = await routerFor(engine);
     await engine.sync.open();
     if (created) await engine.certifyDevice();
     engine.prices.schedule();

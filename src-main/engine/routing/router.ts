@@ -3,18 +3,15 @@ import type { CatalogItem } from '../../../src-shared/catalog';
 import type { ObservationBody } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { CallResult, Candidate, Plan, RouteInput } from '../../../src-shared/routing';
-import type { Engine } from '../engine';
 import { Cooldowns } from '../providers/cooldown';
 import { callChatCompletion, estimateInputTokens, estimateTokens, type ProviderOutcome } from '../providers/openai-client';
 import { draftOf, signRecord, type SignedRecord } from '../records/signed';
-import type { ApiKeyStore } from '../secrets/api-keys';
 import { remainingBudget } from './budget';
-import type { DecisionLog } from './decision-log';
 import type { PublishBatch } from '../publisher';
-import type { ChargeRequest, LedgerPort } from './ledger-port';
+import type { RouterContext, RouterParts } from './context';
+import type { ChargeRequest } from './ledger-port';
 import { observationDocOf, type ObservationStats } from './observations';
 import { plan } from './planner';
-import type { RoutingSettingsStore } from './routing-settings';
 import { randomFromSeed } from './sampling';
 import { TaskTables } from './task-table';
 
@@ -22,15 +19,6 @@ type Attempt = CallResult['attempts'][number];
 
 export const DEFAULT_OUTPUT_TOKENS = 512;
 const TOP_CANDIDATES = 5;
-
-export interface RouterParts {
-  stats: ObservationStats;
-  cooldowns: Cooldowns;
-  keys: ApiKeyStore;
-  settings: RoutingSettingsStore;
-  decisions: DecisionLog;
-  ledger: LedgerPort;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,7 +28,7 @@ export class Router {
   private readonly tables: TaskTables;
 
   constructor(
-    private readonly engine: Engine,
+    private readonly context: RouterContext,
     readonly parts: RouterParts,
   ) {
     this.tables = new TaskTables((id) => parts.stats.get(id), () => parts.stats.version);
@@ -53,16 +41,16 @@ export class Router {
   /** 48 random bits after the time; from randomUUID, which draws from a buffered pool (randomBytes cost ~20 µs a call). */
   newDecisionId(): string {
     const random = randomUUID();
-    return `d${this.engine.clock().toString(36)}${random.slice(0, 8)}${random.slice(9, 13)}`;
+    return `d${this.context.clock().toString(36)}${random.slice(0, 8)}${random.slice(9, 13)}`;
   }
 
   plan(input: RouteInput, decisionId: string, forCall: boolean, settings = this.parts.settings.get()): { plan: Plan; ranked: Candidate[] } {
     const started = performance.now();
-    const now = this.engine.clock();
+    const now = this.context.clock();
     const strategy = input.strategy ?? settings.strategy;
     const inputTokens = estimateInputTokens(input.messages);
     const outputTokens = input.expectedOutputTokens ?? DEFAULT_OUTPUT_TOKENS;
-    const items = this.engine.catalogIndex.byTask(input.task);
+    const items = this.context.catalog.byTask(input.task);
     const result = plan({
       task: input.task,
       items,
@@ -107,7 +95,7 @@ export class Router {
     const observations: ObservationBody[] = [];
     const stream = input.stream ?? false;
     for (const candidate of ranked.slice(0, 1 + settings.maxFallbacks)) {
-      const item = this.engine.catalogIndex.get(candidate.modelId);
+      const item = this.context.catalog.get(candidate.modelId);
       if (!item?.price) continue;
       const outcome = await this.tryModel(item, input, decided, attempts, observations, stream, settings.retries, settings.timeoutMs, decisionId);
       if (outcome?.ok) return this.succeed(item, input, decided, outcome, attempts, observations, decisionId);
@@ -130,7 +118,7 @@ export class Router {
   ): Promise<ProviderOutcome | null> {
     const key = Cooldowns.keyOf(item.endpoint.baseUrl, item.endpoint.model);
     for (let attempt = 1; attempt <= 1 + retries; attempt++) {
-      if (this.parts.cooldowns.isCooling(key, this.engine.clock())) {
+      if (this.parts.cooldowns.isCooling(key, this.context.clock())) {
         attempts.push({ modelId: item.id, try: attempt, outcome: 'cooldown', status: null, message: 'endpoint cooling down after repeated failures', latencyMs: 0 });
         return null;
       }
@@ -145,14 +133,14 @@ export class Router {
         timeoutMs,
         onDelta: (text) => {
           streamed = true;
-          this.engine.emit('route.delta', { decisionId, modelId: item.id, text, reset: false });
+          this.context.emit('route.delta', { decisionId, modelId: item.id, text, reset: false });
         },
       });
       observations.push({
         modelId: item.id,
         task: input.task,
         decisionId,
-        identity: this.engine.keys.identity.publicKey,
+        identity: this.context.signer.identity.publicKey,
         ok: outcome.ok,
         ...(outcome.ok ? {} : { failure: outcome.kind }),
         latencyMs: outcome.latencyMs,
@@ -165,9 +153,9 @@ export class Router {
         attempts.push({ modelId: item.id, try: attempt, outcome: 'ok', status: 200, message: null, latencyMs: outcome.latencyMs });
         return outcome;
       }
-      this.parts.cooldowns.failed(key, this.engine.clock());
+      this.parts.cooldowns.failed(key, this.context.clock());
       attempts.push({ modelId: item.id, try: attempt, outcome: outcome.kind, status: outcome.status, message: outcome.message, latencyMs: outcome.latencyMs });
-      if (streamed) this.engine.emit('route.delta', { decisionId, modelId: item.id, text: '', reset: true });
+      if (streamed) this.context.emit('route.delta', { decisionId, modelId: item.id, text: '', reset: true });
       if (!outcome.retryable) return outcome;
       if (attempt <= retries) await sleep(100 * 2 ** (attempt - 1));
     }
@@ -242,7 +230,7 @@ export class Router {
   /** Observations are signed by this device and published in order (seq never repeats). */
   private record(observations: ObservationBody[]): Promise<void> {
     if (observations.length === 0) return Promise.resolve();
-    const run = this.observationQueue.then(() => this.engine.publisher.publishAcknowledged(this.signObservations(observations)));
+    const run = this.observationQueue.then(() => this.context.publisher.publishAcknowledged(this.signObservations(observations)));
     this.observationQueue = run.catch(() => undefined);
     return run;
   }
@@ -250,19 +238,19 @@ export class Router {
   /** Runs inside the observation queue; observations acknowledged before take effect first, so their seqs count. */
   private signObservations(observations: ObservationBody[]): PublishBatch[] {
     if (observations.length === 0) return [];
-    this.engine.publisher.catchUp();
-    const device = this.engine.keys.device;
-    const now = this.engine.clock();
+    this.context.publisher.catchUp();
+    const device = this.context.signer.device;
+    const now = this.context.clock();
     let seq = this.parts.stats.nextSeq(device.publicKey);
     const records: SignedRecord[] = observations.map((body) => signRecord(device, draftOf('observation', `observations:${device.publicKey}`, seq++, body, now)));
-    return [{ doc: observationDocOf(this.engine.keys.identity.publicKey, now), records }];
+    return [{ doc: observationDocOf(this.context.signer.identity.publicKey, now), records }];
   }
 
   private async log(decided: Plan, input: RouteInput, answeredBy: string | null, ok: boolean, cost: number, latencyMs: number, chargeHash: string | null, error: string | null): Promise<void> {
     const prompt = input.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
     const decision = {
       decisionId: decided.decisionId,
-      ts: this.engine.clock(),
+      ts: this.context.clock(),
       task: decided.task,
       strategy: decided.strategy,
       chosen: decided.chosen.modelId,
@@ -275,6 +263,6 @@ export class Router {
       prompt: prompt.slice(0, 300),
     };
     await this.parts.decisions.add(decision);
-    this.engine.emit('route.decided', decision);
+    this.context.emit('route.decided', decision);
   }
 }
