@@ -10,7 +10,7 @@ import { remainingBudget } from './budget';
 import type { PublishBatch } from '../publisher';
 import type { RouterContext, RouterParts } from './context';
 import type { ChargeRequest } from './ledger-port';
-import { observationDocOf, type ObservationStats } from './observations';
+import { observationDocOf } from './observations';
 import { plan } from './planner';
 import { randomFromSeed } from './sampling';
 import { TaskTables } from './task-table';
