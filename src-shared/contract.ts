@@ -411,6 +411,12 @@ export const commands = {
     output: PeerViewSchema,
     errors: ['INVALID_INPUT', 'NOT_READY'],
   },
+  'sync.setLan': {
+    summary: 'Turn LAN sharing on (sync listens on the LAN address and announces itself with mDNS) or off (127.0.0.1 only, nothing announced; links that came in from the LAN drop). Saved in the data folder.',
+    input: z.strictObject({ on: z.boolean() }),
+    output: SyncStatusSchema,
+    errors: ['INVALID_INPUT'],
+  },
   'sync.disconnect': {
     summary: 'Disconnect a peer (by key or address) and stop redialling it until sync.connect.',
     input: z.union([z.strictObject({ peerKey: PublicKeySchema }), z.strictObject({ address: SyncAddressSchema })]),

@@ -44,6 +44,8 @@ export const SyncStatusSchema = z.object({
   peerKey: PublicKeySchema,
   marketplaceId: PublicKeySchema.nullable(),
   listening: z.object({ host: z.string(), port: z.number().int() }).nullable(),
+  /** LAN sharing (the user's choice): off, the listener is on 127.0.0.1 and mDNS is off. */
+  lanSharing: z.boolean(),
   mdns: z.enum(['off', 'on', 'unavailable']),
   peers: z.array(PeerViewSchema),
   lastSyncAt: z.number().int().nullable(),

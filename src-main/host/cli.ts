@@ -13,7 +13,7 @@ import { defaultDataDir } from './data-dir';
 import { generateToken, isLoopback } from './http-auth';
 import { serve } from './serve';
 import { runDemoSimulator } from './demo-simulator';
-import { DEFAULT_SYNC_PORT, PEER_HELP, runPeer, startSync } from './peer';
+import { PEER_HELP, SYNC_FLAGS, runPeer, startSync, syncOptionsOf } from './peer';
 import { startSimulator, DEFAULT_SIMULATOR } from '../engine/providers/simulator';
 
 export const HELP = `infiniroute — the InfiniRoute Marketplace engine, headless
@@ -25,8 +25,9 @@ Usage:
       Every request needs the token (Authorization: Bearer T, or ?token=T in the printed URL).
       The token comes from --token, else INFINIROUTE_TOKEN, else a random one.
       Peer sync listens apart from the command API: --sync-port (default 5319; if that is taken,
-      a free one), --sync-host (default 0.0.0.0: it serves only the sync protocol, and each peer
-      proves its key first), --no-sync to stay offline, --no-mdns to skip LAN discovery.
+      a free one), on 127.0.0.1 until LAN sharing is on: --lan (or the Network screen, saved in
+      the data folder) listens on --sync-host (default 0.0.0.0) and announces this peer with mDNS
+      (--no-mdns: not). --no-sync to stay offline.
 ${PEER_HELP}
   infiniroute seed --demo [--data DIR]
       Create the demo marketplace (11 producers, 64 models, 10 tasks) in an empty data folder.
@@ -75,9 +76,8 @@ async function withEngine<T>(args: ParsedArgs, work: (engine: Engine) => Promise
 }
 
 async function runServe(args: ParsedArgs): Promise<void> {
-  rejectUnknown(args, ['port', 'host', 'data', 'token', 'passphrase-file', 'sync-port', 'sync-host', 'no-sync', 'no-mdns', 'no-demo-sim']);
-  const syncPort = intOption(args, 'sync-port', DEFAULT_SYNC_PORT, 0, 65_535);
-  const syncHost = stringOption(args, 'sync-host', '0.0.0.0')!;
+  rejectUnknown(args, ['port', 'host', 'data', 'token', 'passphrase-file', 'no-sync', 'no-demo-sim', ...SYNC_FLAGS]);
+  const syncOptions = syncOptionsOf(args);
   const port = intOption(args, 'port', 5317, 0, 65_535);
   const host = stringOption(args, 'host', '127.0.0.1')!;
   const token = stringOption(args, 'token') ?? process.env.INFINIROUTE_TOKEN ?? generateToken();
@@ -92,8 +92,8 @@ async function runServe(args: ParsedArgs): Promise<void> {
   console.log(`Producer console: ${running.url}/producer.html?token=${token}`);
   const simulator = args.options['no-demo-sim'] === true ? null : runDemoSimulator(engine);
   if (args.options['no-sync'] !== true) {
-    const sync = await startSync(engine, { host: syncHost, port: syncPort, fallback: args.options['sync-port'] === undefined, mdns: args.options['no-mdns'] !== true });
-    console.log(`Peer sync: ${sync.host}:${sync.port} (peer key ${engine.keys.device.publicKey})`);
+    const sync = await startSync(engine, syncOptions);
+    console.log(`Peer sync: ${sync.host}:${sync.port} (peer key ${engine.keys.device.publicKey}; LAN sharing ${engine.sync.lan.on ? 'on' : 'off'})`);
   }
   const stop = async () => {
     await running.close();

@@ -1,38 +1,43 @@
 import type { Engine } from '../engine/engine';
 import { createMarketplace, DEFAULT_CONFIG } from '../engine/marketplace/create';
 import { addressOf, syncUrlOf } from '../engine/sync/invite';
+import { LOOPBACK_HOST, type NetworkOptions } from '../engine/sync/lan';
 import { createInvite, joinMarketplace } from '../engine/sync/join';
 import { PublicKeySchema } from '../../src-shared/ids';
 import { SyncAddressSchema } from '../../src-shared/sync';
 import { UsageError, intOption, rejectUnknown, stringOption, type ParsedArgs } from './args';
+import { isLoopback } from './http-auth';
 
 /** The sync listener's default port (the command API's is 5317, the provider simulator's 5318). */
 export const DEFAULT_SYNC_PORT = 5319;
 
-export interface SyncHostOptions {
-  host: string;
-  port: number;
-  /** The port was not asked for explicitly: if it is taken, listen on a free one instead of failing. */
-  fallback: boolean;
-  mdns: boolean;
-}
+/** The options `serve` takes for peer sync (the desktop's engine host uses the same defaults). */
+export const SYNC_FLAGS = ['sync-port', 'sync-host', 'lan', 'no-mdns'] as const;
 
 /**
  * Starts peer sync in a host (serve, the desktop's engine host, the relay): the sync listener, the
- * redialling of known peers and, if wanted, LAN discovery. The listener may face the LAN (0.0.0.0):
- * it serves nothing but the sync protocol, and every peer proves its key before anything is shared.
+ * redialling of known peers and, with LAN sharing on, LAN discovery. The listener is on 127.0.0.1
+ * until LAN sharing is turned on (the Network screen, `sync.setLan`, `--lan`); a relay always has it on.
  */
-export async function startSync(engine: Engine, options: SyncHostOptions): Promise<{ host: string; port: number }> {
-  let listening: { host: string; port: number };
-  try {
-    listening = await engine.sync.listen(options.host, options.port);
-  } catch (error) {
-    if (!options.fallback || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.error(`warning: sync port ${options.port} is taken; peer sync listens on a free port instead`);
-    listening = await engine.sync.listen(options.host, 0);
+export function startSync(engine: Engine, options: NetworkOptions): Promise<{ host: string; port: number }> {
+  return engine.sync.startNetwork(options);
+}
+
+/** `serve`'s sync flags: --sync-port, --sync-host (the address while LAN sharing is on), --lan, --no-mdns. */
+export function syncOptionsOf(args: ParsedArgs): NetworkOptions {
+  const lanHost = stringOption(args, 'sync-host', '0.0.0.0')!;
+  const lan = args.options.lan === true ? true : undefined;
+  if (args.options.lan !== undefined && lan === undefined) throw new UsageError('--lan takes no value');
+  if (lan === undefined && args.options['sync-host'] !== undefined && !isLoopback(lanHost)) {
+    console.error(`note: peer sync listens on ${LOOPBACK_HOST} until LAN sharing is on (--lan, or the Network screen); then on ${lanHost}`);
   }
-  engine.sync.goOnline({ mdns: options.mdns });
-  return listening;
+  return {
+    port: intOption(args, 'sync-port', DEFAULT_SYNC_PORT, 0, 65_535),
+    fallback: args.options['sync-port'] === undefined,
+    lanHost,
+    mdns: args.options['no-mdns'] !== true,
+    ...(lan ? { lan } : {}),
+  };
 }
 
 /** Every value of a repeatable option (`--peer A --peer B`): parseArgs keeps only the last. */
@@ -70,7 +75,8 @@ export async function runPeer(args: ParsedArgs, argv: readonly string[], open: (
     if (create !== undefined && engine.marketplace.id === null) await createMarketplace(engine, { name: create, ...DEFAULT_CONFIG });
     if (pinned !== undefined && engine.marketplace.id === null) await engine.adoptMarketplace(pinned);
     if (pinned !== undefined && engine.marketplace.id !== pinned) throw new UsageError(`this data folder belongs to marketplace ${engine.marketplace.id}`);
-    const listening = await startSync(engine, { host, port, fallback: false, mdns: args.options['no-mdns'] !== true });
+    // A relay is there to be reached: LAN sharing is always on for it, whatever the folder saved.
+    const listening = await startSync(engine, { lanHost: host, port, fallback: false, mdns: args.options['no-mdns'] !== true, lan: true });
     const join = stringOption(args, 'join');
     if (join !== undefined) await joinMarketplace(engine, join);
     if (engine.marketplace.id === null) throw new UsageError('a relay serves one marketplace: start it with --create NAME, --join INVITE or --marketplace ID');

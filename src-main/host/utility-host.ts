@@ -62,7 +62,7 @@ async function run(): Promise<void> {
   // Peer sync has its own listener, apart from this command relay (peers prove their keys there).
   // It never stops the engine: without it the app works offline and says so in sync.status.
   if (args.options['no-sync'] !== true) {
-    startSync(opened, { host: '0.0.0.0', port: DEFAULT_SYNC_PORT, fallback: true, mdns: true }).catch((error: unknown) =>
+    startSync(opened, { lanHost: '0.0.0.0', port: DEFAULT_SYNC_PORT, fallback: true, mdns: true }).catch((error: unknown) =>
       console.error('[engine] peer sync is off:', (error as Error).message),
     );
   }

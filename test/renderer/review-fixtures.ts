@@ -86,6 +86,7 @@ export function makeSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus 
     peerKey: fakeKey('deviceLocal'),
     marketplaceId: fakeKey('treasuryDemo'),
     listening: { host: '0.0.0.0', port: 5319 },
+    lanSharing: true,
     mdns: 'on',
     peers: [],
     lastSyncAt: null,

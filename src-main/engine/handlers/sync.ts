@@ -8,6 +8,7 @@ type SyncCommands =
   | 'sync.peers'
   | 'sync.connect'
   | 'sync.disconnect'
+  | 'sync.setLan'
   | 'integrity.quarantine'
   | 'integrity.conflicts'
   | 'integrity.truncations'
@@ -22,6 +23,10 @@ export function syncHandlers(engine: Engine): Pick<Handlers, SyncCommands> {
     'sync.peers': async () => engine.sync.peerViews(),
     'sync.connect': async ({ address, key }) => connectPeer(engine, address, key),
     'sync.disconnect': async (target) => disconnectPeer(engine, target),
+    'sync.setLan': async ({ on }) => {
+      await engine.sync.setLan(on);
+      return syncStatus(engine, digests);
+    },
     'integrity.quarantine': async (input) => quarantinePage(engine, input),
     'integrity.conflicts': async () => {
       const items = engine.sync.conflicts.list();

@@ -30,6 +30,7 @@ export function syncStatus(engine: Engine, digests: DigestCache): CommandOutput<
     peerKey: engine.keys.device.publicKey,
     marketplaceId: engine.marketplace.id,
     listening: sync.connections.listening,
+    lanSharing: sync.lan.on,
     mdns: sync.mdnsState,
     peers: sync.peerViews().filter((p) => p.key !== null && connected.has(p.key)),
     lastSyncAt: sync.lastSyncAt,

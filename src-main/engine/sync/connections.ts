@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { FairShare } from './admission';
 import { announcedPeersToDial, DISCOVERY_GRACE_MS } from './discovery';
 import type { Frame } from './frames';
 import { dialerHandshake, listenerHandshake, type HandshakeSelf, type PeerHello } from './handshake';
@@ -7,7 +8,7 @@ import type { MdnsDiscovery } from './mdns';
 import { PeerNetworkAdapter } from './peer-adapter';
 import type { PeerTable } from './peer-table';
 import type { PeerSource } from '../../../src-shared/sync';
-import { dialSocket, startSyncListener, type SyncListener } from './transport';
+import { dialSocket, startSyncListener, type Arrival, type SyncListener } from './transport';
 
 /** A connection that passed the handshake and is not yet handed to the repo. */
 export interface Authenticated {
@@ -25,6 +26,11 @@ interface Link {
   /** Who opened it: two links between one pair keep the one the smaller key opened, on both ends. */
   dialerKey: string;
   alive: boolean;
+  /** When it was attached and when its peer last sent a frame (monotonic ms; null: never). */
+  since: number;
+  heardAt: number | null;
+  /** Closed for sending nothing: its inbound-only peer row goes too. */
+  reaped: boolean;
 }
 
 export interface ConnectionHooks {
@@ -36,6 +42,14 @@ export interface ConnectionHooks {
 
 const KEEPALIVE_MS = 15_000;
 const TICK_MS = 500;
+/**
+ * An honest peer's repo sends a sync message for every shared document (its index at least) as soon
+ * as the link is up: an inbound link that has sent nothing by then is of no use (e.g. a throwaway key
+ * holding a slot) and is closed.
+ */
+export const FIRST_MESSAGE_MS = 10_000;
+/** Authenticated inbound links, per remote address and in total (FairShare: the idlest makes room). */
+export const INBOUND_LIMITS = { perAddress: 8, total: 128 } as const;
 
 /**
  * Every peer connection, both directions: accepts on the sync listener, dials known and announced
@@ -50,6 +64,7 @@ export class PeerConnections {
   private ticker: NodeJS.Timeout | null = null;
   private keepalive: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly inbound = new FairShare<WebSocket>(INBOUND_LIMITS.perAddress, INBOUND_LIMITS.total);
   mdns: MdnsDiscovery | null = null;
 
   constructor(
@@ -58,6 +73,8 @@ export class PeerConnections {
     private readonly hooks: ConnectionHooks,
     private readonly clock: () => number,
     private readonly random: () => number = Math.random,
+    /** Network deadlines run on real time, whatever clock the engine's records use. */
+    private readonly monotonic: () => number = () => performance.now(),
   ) {}
 
   get listening(): { host: string; port: number } | null {
@@ -82,8 +99,15 @@ export class PeerConnections {
   }
 
   async listen(host: string, port: number): Promise<{ host: string; port: number }> {
-    this.listener = await startSyncListener({ host, port, onSocket: (ws) => void this.accept(ws) });
+    this.listener = await startSyncListener({ host, port, onSocket: (ws, arrival) => void this.accept(ws, arrival) });
     return { host: this.listener.host, port: this.listener.port };
+  }
+
+  /** Closes the listener and every link that came in through it (links this engine dialled stay). */
+  async stopListening(): Promise<void> {
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.close();
   }
 
   /** Starts redialling known peers (and announced ones, with mDNS). Idempotent. */
@@ -96,7 +120,7 @@ export class PeerConnections {
     this.tick();
   }
 
-  private async accept(ws: WebSocket): Promise<void> {
+  private async accept(ws: WebSocket, arrival: Arrival): Promise<void> {
     const self = this.hooks.self();
     if (!self || this.closed) {
       ws.close(1013, 'this peer belongs to no marketplace yet');
@@ -106,7 +130,14 @@ export class PeerConnections {
       const { peer, frames } = await listenerHandshake(ws, self, (p) => {
         if (this.table.byKey(p.key)?.enabled === false) return 'disconnected by this peer’s user';
         const existing = this.links.get(p.key);
-        return existing && !this.replaces(existing, p.key) ? 'already connected' : null;
+        if (existing && !this.replaces(existing, p.key)) return 'already connected';
+        const verdict = this.inbound.admit(arrival.address, ws, (items) => this.idlest(items));
+        if (!verdict.admitted) return verdict.reason;
+        ws.once('close', () => this.inbound.release(arrival.address, ws));
+        // terminate, not close: a close waits up to 30 s for the other side's answer, holding the socket.
+        verdict.evicted?.terminate();
+        arrival.authenticated();
+        return null;
       });
       this.attach({ peer, ws, frames, direction: 'in', address: null, source: 'inbound' });
     } catch {
@@ -141,19 +172,23 @@ export class PeerConnections {
       ws.close(1000, 'duplicate connection');
       return false;
     }
-    const link: Link = { ws, direction, dialerKey, alive: true };
+    const buffered = auth.frames.handOver();
+    const now = this.monotonic();
+    const link: Link = { ws, direction, dialerKey, alive: true, since: now, heardAt: buffered.length > 0 ? now : null, reaped: false };
     this.links.set(peer.key, link);
     ws.on('pong', () => (link.alive = true));
+    ws.on('message', () => (link.heardAt = this.monotonic()));
     ws.once('close', () => {
       if (this.links.get(peer.key) !== link) return;
       this.links.delete(peer.key);
       const known = this.table.byKey(peer.key);
-      if (known) this.table.dropped(known, this.clock(), this.random());
+      if (known && link.reaped && known.source === 'inbound') this.table.forget(known);
+      else if (known) this.table.dropped(known, this.clock(), this.random());
       this.hooks.down(peer.key);
     });
     const row = this.table.upsert({ key: peer.key, address: auth.address, source: auth.source });
     this.table.connected(row, this.clock());
-    this.adapter.attach({ key: peer.key, ws, storageId: peer.storageId }, auth.frames.handOver());
+    this.adapter.attach({ key: peer.key, ws, storageId: peer.storageId }, buffered);
     this.hooks.up(peer, direction);
     return true;
   }
@@ -175,8 +210,29 @@ export class PeerConnections {
     }
   }
 
+  /** Of one address's inbound sockets, the one whose peer has been silent longest (never heard first). */
+  private idlest(sockets: readonly WebSocket[]): WebSocket {
+    const heard = (ws: WebSocket) => {
+      for (const link of this.links.values()) if (link.ws === ws) return link.heardAt ?? -Infinity;
+      return Infinity; // still finishing its handshake: it has had no chance to speak yet
+    };
+    return sockets.reduce((a, b) => (heard(b) < heard(a) ? b : a));
+  }
+
+  /** Closes inbound links whose peer sent nothing within FIRST_MESSAGE_MS. */
+  private reap(): void {
+    const now = this.monotonic();
+    for (const link of this.links.values()) {
+      if (link.direction !== 'in' || link.heardAt !== null || link.reaped || now - link.since < FIRST_MESSAGE_MS) continue;
+      link.reaped = true;
+      link.ws.terminate();
+    }
+  }
+
   private tick(): void {
-    if (this.closed || !this.hooks.self()) return;
+    if (this.closed) return;
+    this.reap();
+    if (!this.hooks.self()) return;
     const now = this.clock();
     for (const peer of this.table.due(now)) {
       if (peer.key && this.links.has(peer.key)) continue;

@@ -1,4 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
+import { MAX_HANDSHAKE_FRAME } from './transport';
 
 /** Why a peer connection was refused or failed before any document was shared. */
 export class HandshakeError extends Error {}
@@ -7,9 +8,6 @@ export interface Frame {
   data: RawData;
   isBinary: boolean;
 }
-
-/** Handshake frames are small: anything bigger is not a handshake. */
-const MAX_HANDSHAKE_FRAME = 4_096;
 
 /**
  * Buffers a socket's frames from the moment it opens, so none is lost between the handshake's last

@@ -6,6 +6,7 @@ import { canonicalJson } from '../../../src-shared/canonical-json';
 import { PublicKeySchema } from '../../../src-shared/ids';
 import { signBytes, type SignatureVerifier, type SigningKey } from '../identity/keys';
 import { FrameQueue, HandshakeError } from './frames';
+import { allowSyncFrames } from './transport';
 
 export { HandshakeError };
 
@@ -17,6 +18,7 @@ export { HandshakeError };
  * after `welcome` the connection carries automerge-repo's binary messages.
  */
 export const SYNC_PROTOCOL = 'infiniroute-sync/1';
+/** For each answer; the listener also cuts a socket that has not proved its key HANDSHAKE_DEADLINE_MS after it connected. */
 export const HANDSHAKE_TIMEOUT_MS = 10_000;
 
 export interface HandshakeSelf {
@@ -110,6 +112,8 @@ export async function dialerHandshake(ws: WebSocket, self: HandshakeSelf, expect
     if (expectKey !== null && challenge.key !== expectKey) refuse(ws, `the peer presented key ${challenge.key}, not the expected ${expectKey}`);
     if (challenge.marketplace !== self.marketplace) refuse(ws, `the peer belongs to marketplace ${challenge.marketplace}, not ${self.marketplace}`);
     if (!verifies(self.verifier, challenge.key, transcript('listener', hello, challenge), challenge.sig)) refuse(ws, 'the peer could not prove its key');
+    // The listener proved its key: its welcome may be followed at once by whole documents.
+    allowSyncFrames(ws);
     send(ws, { t: 'proof', sig: sign(self.key, transcript('dialer', hello, challenge)) });
     await expect(frames, WelcomeSchema, 'welcome');
     return { peer: { key: challenge.key, marketplace: challenge.marketplace, index: challenge.index, storageId: challenge.storageId }, frames };
@@ -140,6 +144,7 @@ export async function listenerHandshake(
     const peer: PeerHello = { key: hello.key, marketplace: hello.marketplace, index: hello.index, storageId: hello.storageId };
     const refusal = admit(peer);
     if (refusal) refuse(ws, refusal);
+    allowSyncFrames(ws);
     send(ws, { t: 'welcome' });
     return { peer, frames };
   } catch (error) {

@@ -24,6 +24,10 @@ export class MdnsDiscovery {
 
   constructor(private readonly options: MdnsOptions) {}
 
+  get port(): number {
+    return this.options.port;
+  }
+
   start(): this {
     try {
       this.bonjour = new Bonjour({}, (error: Error) => this.fail(error));

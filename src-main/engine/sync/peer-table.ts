@@ -107,6 +107,14 @@ export class PeerTable {
     return peer;
   }
 
+  /** Drops a row (an inbound-only peer whose link was of no use: nothing to remember it by). */
+  forget(peer: KnownPeer): void {
+    const at = this.peers.indexOf(peer);
+    if (at < 0) return;
+    this.peers.splice(at, 1);
+    this.save();
+  }
+
   failed(peer: KnownPeer, error: string, now: number, random: number): void {
     peer.attempts += 1;
     peer.lastError = error.slice(0, 300);

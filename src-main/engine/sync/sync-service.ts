@@ -11,6 +11,7 @@ import { DocGuard } from './doc-guard';
 import type { HandshakeSelf, PeerHello } from './handshake';
 import { IndexFollower } from './index-follower';
 import { IngestQueue } from './ingest-queue';
+import { LanSharing, type NetworkOptions } from './lan';
 import { MdnsDiscovery } from './mdns';
 import { PeerTable } from './peer-table';
 import { SyncEvents } from './sync-events';
@@ -32,6 +33,7 @@ export class SyncService {
   readonly connections: PeerConnections;
   readonly queue: IngestQueue;
   readonly acks: AckTracker;
+  readonly lan: LanSharing;
   private readonly follower: IndexFollower;
   private readonly guard: DocGuard;
   private readonly events: SyncEvents;
@@ -86,6 +88,12 @@ export class SyncService {
       up: (peer) => this.peerUp(peer),
       down: () => this.events.syncChanged(),
     }, clock);
+    this.lan = new LanSharing(dataDir, {
+      listen: (host, port) => this.listen(host, port),
+      stopListening: () => this.connections.stopListening(),
+      listening: () => this.connections.listening,
+      setMdns: (on) => this.setMdns(on),
+    });
     docs.repo.networkSubsystem.addNetworkAdapter(this.connections.adapter);
     docs.onChange((change) => this.onStoreChange(change));
     docs.repo.synchronizer.on('sync-state', ({ peerId, syncState, documentId }) => this.onSyncState(peerId, documentId, syncState.sharedHeads));
@@ -93,7 +101,7 @@ export class SyncService {
 
   /** Reads what sync keeps locally (known peers, acknowledgements, truncation reports). */
   async open(): Promise<void> {
-    await Promise.all([this.peers.load(), this.acks.load(), this.truncations.load()]);
+    await Promise.all([this.peers.load(), this.acks.load(), this.truncations.load(), this.lan.load()]);
     this.storageId = (await this.engine.docs.repo.storageId()) as string | undefined;
   }
 
@@ -102,9 +110,22 @@ export class SyncService {
     return this.connections.listen(host, port);
   }
 
-  /** Starts redialling known peers and, if asked, LAN discovery. */
-  goOnline(options: { mdns: boolean }): void {
-    this.mdnsWanted = options.mdns;
+  /** The host's start: the listener where LAN sharing says, then online (see LanSharing). */
+  async startNetwork(options: NetworkOptions): Promise<{ host: string; port: number }> {
+    const listening = await this.lan.start(options);
+    this.goOnline();
+    return listening;
+  }
+
+  /** Turns LAN sharing on or off (saved); windows hear sync.changed. */
+  async setLan(on: boolean): Promise<void> {
+    await this.lan.set(on);
+    this.events.syncChanged();
+  }
+
+  /** Starts redialling known peers and, if asked, LAN discovery (without options: as it was). */
+  goOnline(options?: { mdns: boolean }): void {
+    if (options) this.mdnsWanted = options.mdns;
     this.connections.start();
     this.refreshMdns();
     if (!this.retryTimer) {
@@ -113,6 +134,17 @@ export class SyncService {
       }, RETRY_MISSING_MS);
       this.retryTimer.unref();
     }
+  }
+
+  /** Starts or stops LAN discovery (a new listening port means a new announcement). */
+  setMdns(on: boolean): void {
+    this.mdnsWanted = on;
+    const current = this.connections.mdns;
+    if (current && (!on || current.port !== this.connections.listening?.port)) {
+      current.stop();
+      this.connections.mdns = null;
+    }
+    this.refreshMdns();
   }
 
   /** (Re)announces this peer on the LAN once it has a marketplace and a listener. */
