@@ -9,6 +9,10 @@ export default tseslint.config(
     files: ['bin/**/*.mjs', '*.config.{js,ts}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
+  {
+    files: ['.dependency-cruiser.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
