@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CLOSE_HASHES } from '../../src-shared/rewards';
 import { generateSigningKey } from '../../src-main/engine/identity/keys';
 import { closeRecords, EpochCloses, epochsDocOf } from '../../src-main/engine/incentives/epoch-close';
+import { draftOf, signRecord } from '../../src-main/engine/records/signed';
 import type { EpochCloseBody } from '../../src-shared/rewards';
 import type { TestEngine } from '../catalog/helpers';
 import { copyRecords } from '../reviews/helpers';
@@ -95,6 +96,31 @@ describe('the epoch-close record', () => {
     expect(b!.resultHash).toBe(a!.resultHash);
     const chosen = [full[0]!, partial[0]!].map((r) => (r.payload.body as EpochCloseBody).root).sort()[0];
     expect(a!.inputs.root).toBe(chosen);
+  });
+
+  it('counts a listed observation on a peer that lacks its device certificate: the treasury checked it', async () => {
+    const { s, clock, p, q, X } = await market();
+    // A payer whose observations are signed by a device its identity certified.
+    const user = s.user();
+    const device = generateSigningKey();
+    const cert = signRecord(user, draftOf('device-cert', user.publicKey, 1, { deviceKey: device.publicKey, label: 'laptop' }, s.t0));
+    const mark = s.out.length;
+    const calls = [0, 1, 2].map((i) => s.call(user, X.models[0]!, START + 3 * DAY + i * HOUR, { observe: false }));
+    const observations = calls.map((c, i) => {
+      const body = { modelId: X.models[0]!, task: 'support', decisionId: c.decisionId, identity: user.publicKey, ok: true, latencyMs: 300, inputTokens: 1_000, outputTokens: 500, usageEstimated: false };
+      return signRecord(device, draftOf('observation', `observations:${device.publicKey}`, i + 1, body, START + 3 * DAY + i * HOUR + 1));
+    });
+    const extra = [...s.incoming((x) => x, mark), ...[cert, ...observations].map((r) => ({ doc: `observations/${device.publicKey}`, key: r.hash, bytes: r.bytes }))];
+    await p.engine.absorb(extra);
+    clock.set(FINAL + HOUR);
+    await closeEpochs(s, p);
+    const fixed = p.engine.rewards.inputs.closes.fixed(E, s.treasury.publicKey)!;
+    expect(observations.every((o) => fixed.hashes.has(o.hash))).toBe(true);
+    await copyRecords(p.engine, q.engine);
+    await q.engine.absorb(s.incoming((x) => x).concat(extra.filter((item) => item.key !== cert.hash)));
+    const [a, b] = await Promise.all([p, q].map(async (t) => (await t.call('rewards.epochs', {})).epochs.find((e) => e.epoch === E)!));
+    expect(b!.final).toBe(true);
+    expect(b!.resultHash).toBe(a!.resultHash);
   });
 
   it('splits a large epoch into parts: fixed only once every part is held and the root recomputes', () => {

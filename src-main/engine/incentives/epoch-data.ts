@@ -69,7 +69,8 @@ export function epochData(bucket: Bucket | undefined, window: EpochWindow, input
       } else data.uncertified++;
     }
   };
-  place(bucket.observations, data.observations, (o) => inputs.isCertified(o.identity, o.device));
+  // A listed observation was certified at the treasury: a peer missing the certificate still counts it.
+  place(bucket.observations, data.observations, (o) => fixed !== null || inputs.isCertified(o.identity, o.device));
   place(bucket.feedback, data.feedback);
   place(bucket.evals, data.evals);
   data.charges = byHash(data.charges);
