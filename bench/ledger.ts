@@ -12,6 +12,7 @@ import { verifyLedgerExport } from '../src-main/engine/ledger/verify-export';
 import { createMarketplace, DEFAULT_CONFIG } from '../src-main/engine/marketplace/create';
 import { draftOf, signRecord, type SignedRecord } from '../src-main/engine/records/signed';
 import { percentile, report } from './harness';
+import { benchVerifyScale } from './ledger-verify-scale';
 
 async function withEngine(work: (engine: Engine, dir: string) => Promise<void>): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ir-bench-ledger-'));
@@ -128,4 +129,5 @@ async function benchVerify(n: number): Promise<void> {
 export async function benchLedger(appends = 300, verifications = 5_000): Promise<void> {
   await benchAppend(appends);
   await benchVerify(verifications);
+  benchVerifyScale();
 }

@@ -367,7 +367,7 @@ export const commands = {
       checkpoint: LedgerCheckpointViewSchema.nullable(),
       verified: z.boolean(),
     }),
-    errors: ['INVALID_INPUT', 'NOT_FOUND'],
+    errors: ['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT'],
   },
   'ledger.checkpoint': {
     summary: "Sign a checkpoint (tree head) of this device's chain; returns it with a consistency proof from the previous one.",
@@ -384,6 +384,10 @@ export const commands = {
       entries: z.number().int(),
       checkpoints: z.number().int(),
       problems: z.array(LedgerProblemSchema),
+      /** Chains whose key signed two entries at one seq: frozen, every entry they signed counted. */
+      forks: z.array(z.object({ chain: z.string(), seq: z.number().int() })).optional(),
+      /** Each frozen identity's spending beyond its credits, absorbed by the treasury. */
+      deficits: z.array(z.object({ account: z.string(), amount: z.number().int() })).optional(),
     }),
     errors: [],
   },

@@ -47,9 +47,10 @@ export function feeOf(cost: number, feeBps: number): number {
 }
 
 /** "1.234567 cr" style formatting from integer micro-credits, without floating point. */
-export function formatCredits(micro: number, fractionDigits = 6): string {
-  const negative = micro < 0;
-  const abs = BigInt(Math.abs(micro));
+export function formatCredits(micro: number | bigint, fractionDigits = 6): string {
+  const exact = BigInt(micro);
+  const negative = exact < 0n;
+  const abs = negative ? -exact : exact;
   const whole = abs / 1_000_000n;
   const frac = (abs % 1_000_000n).toString().padStart(6, '0').slice(0, fractionDigits);
   const trimmed = frac.replace(/0+$/, '');

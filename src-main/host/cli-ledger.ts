@@ -14,9 +14,11 @@ Usage:
       Write the whole ledger of a data folder in the open JSON Lines format (docs/ledger-format.md).
   infiniroute ledger verify FILE [--marketplace ID] [--json]
       Verify an export with nothing but the file: signatures, hash chains, double entry, device
-      certificates, treasury-only deposits, non-negative user balances, checkpoints and proofs.
-      FILE may be - for stdin. Exit 0 and a summary when it holds; exit 1 naming the first bad
-      entry (chain, seq, hash, id) and why when it does not.`;
+      certificates, treasury-only deposits, non-negative user balances (exact), checkpoints and
+      proofs, records that appear twice; forked chains and the deficits the treasury absorbed are
+      listed. FILE may be - for stdin. Exit 0 and a summary when it holds; exit 1 naming the first
+      bad entry (line, chain, seq, hash, id) and why when it does not. --json: the whole report,
+      amounts as decimal strings.`;
 
 async function readInput(file: string): Promise<string> {
   if (file !== '-') return readFile(file, 'utf8');
@@ -31,9 +33,23 @@ function summary(report: VerifyReport): string {
   return [
     `OK: ledger of marketplace ${report.marketplace ?? '(none)'} verifies.`,
     `  ${report.records} records: ${report.entries} entries in ${report.chains} chains, ${report.checkpoints} checkpoints, ${report.consistencyProofs} consistency proofs`,
-    `  deposited ${formatCredits(report.supply)} cr; ${users.length} users hold ${formatCredits(users.reduce((t, [, b]) => t + b, 0))} cr; ` +
-      `${producers.length} producers earned ${formatCredits(producers.reduce((t, [, b]) => t + b, 0))} cr; reward pool ${formatCredits(report.pool)} cr`,
+    `  deposited ${formatCredits(report.supply)} cr; ${users.length} users hold ${formatCredits(users.reduce((t, [, b]) => t + b, 0n))} cr; ` +
+      `${producers.length} producers earned ${formatCredits(producers.reduce((t, [, b]) => t + b, 0n))} cr; reward pool ${formatCredits(report.pool)} cr`,
+    ...forkLines(report),
   ].join('\n');
+}
+
+/** Forks and the deficits the treasury absorbed, shown whether or not the rest verifies. */
+function forkLines(report: VerifyReport): string[] {
+  return [
+    ...report.forks.map((f) => `  forked chain ${f.chain} at seq ${f.seq}: that device key is frozen; every entry it signed counts`),
+    ...report.deficits.map((d) => `  deficit of ${d.account}: ${formatCredits(d.amount)} cr, absorbed by treasury`),
+  ];
+}
+
+/** JSON of a report: exact amounts as decimal strings (JSON numbers stop being exact past 2^53). */
+export function reportJson(report: VerifyReport): string {
+  return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2);
 }
 
 async function runExport(args: ParsedArgs): Promise<number> {
@@ -59,13 +75,14 @@ async function runVerify(args: ParsedArgs): Promise<number> {
   const marketplace = stringOption(args, 'marketplace');
   const report = verifyLedgerExport(await readInput(file), marketplace ? { marketplace } : {});
   if (args.options.json === true) {
-    console.log(JSON.stringify(report, null, 2));
+    console.log(reportJson(report));
   } else if (report.ok) {
     console.log(summary(report));
   } else {
     const [first, ...rest] = report.problems;
     console.log(`FAILED: ${describeProblem(first!)}`);
     if (rest.length > 0) console.log(`  and ${rest.length} more problem(s):\n${rest.slice(0, 20).map((p) => `  ${describeProblem(p)}`).join('\n')}`);
+    for (const line of forkLines(report)) console.log(line);
   }
   return report.ok ? 0 : 1;
 }

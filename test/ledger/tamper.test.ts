@@ -33,11 +33,20 @@ describe('ledger.verify on records written straight into the documents', () => {
     const report = await ok<Verify>(engine, 'ledger.verify');
     expect(report.ok).toBe(false);
     expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'equivocation', chain: first.chain, seq: 2 }));
-    // Once the engine receives it, neither entry at seq 2 counts and the chain takes no more appends.
+    // Once the engine receives it, both entries at seq 2 count (a fork never takes back a payment:
+    // the rule until export version 1 voided the chain from the fork, which let a payer undo what
+    // it paid) and the key is frozen: the chain takes no more appends.
     expect(engine.book.ingest('sync', fork, Date.now()).status).toBe('applied');
-    expect(await balanceOf(engine, userOf(engine))).toBe(99_000);
+    expect(await balanceOf(engine, userOf(engine))).toBe(95_000);
     expect(engine.ledger.head(first.chain).broken).toMatchObject({ kind: 'equivocation', seq: 2 });
     await expect(charge(engine, 'c', 10)).rejects.toMatchObject({ code: 'CONFLICT' });
+    // The identity can certify a new device, whose own chain pays on.
+    const device = generateSigningKey();
+    const identity = engine.keys.identity;
+    engine.book.ingest('sync', signRecord(identity, draftOf('device-cert', identity.publicKey, 99, { deviceKey: device.publicKey, label: 'replacement' }, Date.now())), Date.now());
+    const next = { id: 'after-fork', prev: '0'.repeat(64), kind: 'charge', postings: second.postings, identity: second.identity, memo: second.memo };
+    expect(engine.book.ingest('sync', signRecord(device, draftOf('ledger-entry', `ledger:${device.publicKey}`, 1, next, fork.payload.ts + 1)), Date.now()).status).toBe('applied');
+    expect(await balanceOf(engine, userOf(engine))).toBe(93_000);
   });
 
   it('detects a truncation: a chain shorter than its signed checkpoint', async () => {

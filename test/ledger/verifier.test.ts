@@ -57,7 +57,7 @@ describe('the export verifier', () => {
   it('accepts an honest export and recomputes every balance the engine shows', async () => {
     const report = verify(lines);
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ ok: true, chains: 2, entries: 8, checkpoints: 2, consistencyProofs: 1, supply: 2_000_000 });
+    expect(report).toMatchObject({ ok: true, chains: 2, entries: 8, checkpoints: 2, consistencyProofs: 1, supply: 2_000_000n });
     // Sums recomputed by hand from the export's decoded payloads, not by the verifier.
     const sums = new Map<string, number>();
     for (const line of lines.filter((l) => l.type === 'record')) {
@@ -68,7 +68,7 @@ describe('the export verifier', () => {
     expect([...sums.values()].reduce((a, b) => a + b, 0)).toBe(0);
     for (const [account, sum] of sums) {
       expect(await balanceOf(engine, account), account).toBe(sum);
-      expect(report.balances[account], account).toBe(sum);
+      expect(report.balances[account], account).toBe(BigInt(sum));
     }
   });
 
@@ -79,8 +79,8 @@ describe('the export verifier', () => {
     await ok(engine, 'ledger.deposit', { amount: 333, to: generateSigningKey().publicKey });
     const report = verify(await exportOf(engine));
     expect(report.ok).toBe(true);
-    for (const [account, balance] of Object.entries(report.balances)) expect(await balanceOf(engine, account), account).toBe(balance);
-    expect(report.balances[userOf(engine)]).toBe(2_000_000 - charges.reduce((t, e) => t + e.memo!.cost, 0) - 50_000 + 20_000);
+    for (const [account, balance] of Object.entries(report.balances)) expect(BigInt(await balanceOf(engine, account)), account).toBe(balance);
+    expect(report.balances[userOf(engine)]).toBe(BigInt(2_000_000 - charges.reduce((t, e) => t + e.memo!.cost, 0) - 50_000 + 20_000));
   });
 
   it('rejects a changed amount, naming the entry', () => {

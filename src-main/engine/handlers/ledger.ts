@@ -34,7 +34,8 @@ export function ledgerHandlers(engine: Engine): Pick<Handlers, LedgerCommands> {
         ...report.problems.map(({ chain, seq, hash, id, kind, reason }) => ({ chain, seq, hash, id, kind, reason })),
         ...blocked.map((b) => ({ chain: b.chain, seq: b.seq, hash: b.hash, id: null, kind: b.kind, reason: b.reason })),
       ];
-      return { ok: problems.length === 0, chains: report.chains, entries: report.entries, checkpoints: report.checkpoints, problems };
+      // The engine's own view of forks and deficits: the same rule as the export's, over what it holds.
+      return { ok: problems.length === 0, chains: report.chains, entries: report.entries, checkpoints: report.checkpoints, problems, forks: engine.ledger.forks(), deficits: engine.ledger.deficits() };
     },
     'ledger.export': async () => exportJsonl(engine),
   };

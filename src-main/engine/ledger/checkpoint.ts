@@ -4,7 +4,7 @@ import type { Engine } from '../engine';
 import type { SigningKey } from '../identity/keys';
 import { draftOf, signRecord } from '../records/signed';
 import { checkpointSubject, ledgerDocName } from './entry-rules';
-import { verifyInclusion } from './merkle';
+import { leafHash, verifyInclusion } from './merkle';
 import { checkpointView, entryView, type LedgerCheckpointView } from './views';
 
 export interface CheckpointAnswer {
@@ -58,6 +58,9 @@ export function proveEntry(engine: Engine, hash: string): ProofAnswer {
   const entry = engine.ledger.entry(hash);
   if (!entry) throw new AppError('NOT_FOUND', `No ledger entry with hash ${hash}`, { hash });
   const tree = engine.ledger.tree(entry.chain);
+  if (entry.seq > tree.size || !tree.leaf(entry.seq - 1).equals(leafHash(entry.record.bytes))) {
+    throw new AppError('CONFLICT', `Entry ${hash} counts, but it lies past the fork of its chain (a frozen key), where no single tree holds it`, { hash, chain: entry.chain });
+  }
   const covering = engine.ledger.checkpoints(entry.chain).filter((c) => c.body.size >= entry.seq && c.body.size <= tree.size);
   const checkpoint = covering.at(-1) ?? null;
   const size = checkpoint?.body.size ?? tree.size;

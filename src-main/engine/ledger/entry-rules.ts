@@ -133,6 +133,14 @@ export function entryContextViolation(payload: Pick<RecordPayload, 'author' | 's
   }
   if (ctx.previous && payload.ts < ctx.previous.ts) return broken('chain', `timestamp ${payload.ts} goes back before the previous entry's ${ctx.previous.ts}`);
   if (ctx.idTaken) return broken('conflict', `entry id ${body.id} is already used earlier in this chain`);
+  return entryAuthorityViolation(payload, body, ctx);
+}
+
+/**
+ * What every counted entry must satisfy wherever it sits, in a chain or on a branch of a forked
+ * one: signed by the treasury (deposits) or by the identity or a device it certified, at the fee in force.
+ */
+export function entryAuthorityViolation(payload: Pick<RecordPayload, 'author' | 'ts'>, body: LedgerEntryBody, ctx: Omit<ChainContext, 'previous' | 'idTaken'>): RuleBreak | null {
   if (body.kind === 'deposit') {
     if (ctx.treasury === null) return broken('authority', 'a deposit needs a known marketplace treasury');
     if (payload.author !== ctx.treasury) return broken('authority', `deposit signed by ${payload.author}, not by the marketplace treasury ${ctx.treasury}`);
@@ -150,6 +158,14 @@ export function entryContextViolation(payload: Pick<RecordPayload, 'author' | 's
 /** What a retry must repeat for its id to mean "the same entry" (prev, seq and time may differ). */
 export function intentOf(body: LedgerEntryBody): string {
   return canonicalJson({ kind: body.kind, identity: body.identity, postings: [...body.postings].sort((a, b) => (a.account < b.account ? -1 : 1)), memo: body.memo, note: body.note });
+}
+
+/**
+ * On a forked chain every signed entry counts once per payment: the same id with the same intent
+ * (one payment signed on two branches) is one key; two different intents under one id are two.
+ */
+export function paymentKey(body: LedgerEntryBody): string {
+  return `${body.id}\n${intentOf(body)}`;
 }
 
 /** The ledger's one order: by time; at one instant credits before charges; then chain and seq. */

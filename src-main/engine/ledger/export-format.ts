@@ -1,4 +1,5 @@
 import { hash as sha256 } from 'node:crypto';
+import { jsonLimitProblem, parseBoundedJson, RECORD_JSON_LIMITS, type JsonLimits } from '../../../src-shared/bounded-json';
 import { canonicalJson } from '../../../src-shared/canonical-json';
 import { RecordPayloadSchema, type RecordPayload } from '../../../src-shared/domain';
 import type { SignatureVerifier } from '../identity/keys';
@@ -9,13 +10,24 @@ import type { SignatureVerifier } from '../identity/keys';
  * Pure (node:crypto and the shared schemas): the standalone verifier reads it with nothing else.
  */
 export const EXPORT_FORMAT = 'infiniroute-ledger';
-export const EXPORT_VERSION = 1;
+/**
+ * 2: a forked chain's entries all count (docs/ledger-format.md "Forks"). Version 1 files are still
+ * verified under their own rule, where a chain's valid prefix ends at its first equivocation.
+ */
+export const EXPORT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
+
+/**
+ * One line of an export: a record line carries up to a record's limit of payload as base64 (4/3 of
+ * it, and each character may be 3 UTF-8 bytes), so lines get four times the record's length.
+ */
+export const EXPORT_LINE_LIMITS: JsonLimits = { ...RECORD_JSON_LIMITS, maxLength: 4 * RECORD_JSON_LIMITS.maxLength + 4096 };
 const SIGNATURE_BYTES = 64;
 
 export interface HeaderLine {
   type: 'header';
   format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
+  version: number;
   /** The marketplace id (its treasury key) the exporter belongs to; unsigned, a hint only. */
   marketplace: string | null;
   exportedAt: number;
@@ -64,13 +76,17 @@ export function decodeRecordLine(line: Partial<RecordLine>, verifier: SignatureV
   if (bytes.length <= SIGNATURE_BYTES) return { ok: false, hash, payload: null, reason: 'record too short to hold a signature' };
   const body = bytes.subarray(SIGNATURE_BYTES);
   let text: string;
-  let parsed: unknown;
   try {
     text = utf8.decode(body);
-    parsed = JSON.parse(text);
   } catch {
     return { ok: false, hash, payload: null, reason: 'payload is not UTF-8 JSON' };
   }
+  // Limits first: the schema and the canonical-form walk below recurse over the value.
+  const beyond = jsonLimitProblem(text, RECORD_JSON_LIMITS);
+  if (beyond) return { ok: false, hash, payload: null, reason: `payload refused: ${beyond}` };
+  const bounded = parseBoundedJson(text, RECORD_JSON_LIMITS);
+  if (!bounded.ok) return { ok: false, hash, payload: null, reason: 'payload is not UTF-8 JSON' };
+  const parsed = bounded.value;
   const result = RecordPayloadSchema.safeParse(parsed);
   if (!result.success) return { ok: false, hash, payload: null, reason: `payload malformed: ${result.error.issues[0]?.message ?? 'invalid'}` };
   const payload = result.data;

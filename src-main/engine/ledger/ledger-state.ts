@@ -2,38 +2,13 @@ import { RECORD_BODIES } from '../../../src-shared/domain';
 import type { LedgerCheckpointBody, LedgerEntryBody } from '../../../src-shared/ledger';
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
-import { entryContextViolation, feeBpsAt, POOL_ACCOUNT, type ChainContext, type FeeConfig, type RuleBreak } from './entry-rules';
+import { entryContextViolation, feeBpsAt, POOL_ACCOUNT, TREASURY_ACCOUNT, userAccount, type ChainContext, type FeeConfig, type RuleBreak } from './entry-rules';
+import { countedLength, countForked, frozenIdentities, markForked, type Chain, type ChainBlock, type ForkEffects, type StoredCheckpoint } from './ledger-fork';
 import { LedgerIndex, type AppliedEntry, type EntryPage, type EntryQuery } from './ledger-index';
 import { MerkleTree, leafHash } from './merkle';
 import { KeyedQueue } from './queue';
 
-interface Candidate {
-  record: SignedRecord;
-  body: LedgerEntryBody;
-}
-
-export interface StoredCheckpoint {
-  record: SignedRecord;
-  body: LedgerCheckpointBody;
-}
-
-/** Why a chain's valid prefix stops where it does (nothing after it counts until it is resolved). */
-export interface ChainBlock extends RuleBreak {
-  seq: number;
-  hash: string | null;
-}
-
-interface Chain {
-  key: string;
-  records: Map<number, Candidate[]>;
-  maxSeq: number;
-  applied: AppliedEntry[];
-  ids: Map<string, AppliedEntry>;
-  tree: MerkleTree;
-  blocked: ChainBlock | null;
-  dirtyFrom: number | null;
-  checkpoints: StoredCheckpoint[];
-}
+export type { ChainBlock, StoredCheckpoint } from './ledger-fork';
 
 /** Balance changes that are not chain entries: the valid reward claims, per account. */
 export interface RewardSource {
@@ -47,13 +22,14 @@ export interface LedgerChanges {
 
 /**
  * The ledger as the signed records say it is: one hash chain per signing key, each applied in seq
- * order up to its first break (a gap, a wrong prev, an equivocation, an uncertified device, a wrong
- * fee), balances summed over every chain's valid prefix, and an idempotency index by (chain, id).
+ * order up to its first break (a gap, a wrong prev, an uncertified device, a wrong fee), balances
+ * summed over every chain's valid prefix, and an idempotency index by (chain, id). A key that signs
+ * two entries at one seq forks its chain: then every entry it signed counts once per payment and
+ * the key is frozen (ledger-fork.ts), so a fork never takes back what others were credited.
  *
  * Records are only stored as they arrive (in any order: start-up reads documents alphabetically and
  * peers sync in any order); chains are evaluated when something is read, so a start-up applies each
- * entry once. A record that arrives below a chain's head (an equivocation) rolls the chain back to
- * before it, so every peer ends with the same balances whatever order it received records in.
+ * entry once, and every peer ends with the same balances whatever order it received records in.
  */
 export class LedgerState implements RecordApplier {
   /** Appends are serialised per chain through this queue (see appendEntry). */
@@ -63,6 +39,16 @@ export class LedgerState implements RecordApplier {
   private readonly certs = new Map<string, Set<string>>();
   private readonly configs: FeeConfig[] = [];
   private readonly dirty = new Set<Chain>();
+  private readonly forked = new Set<Chain>();
+  private readonly forkEffects: ForkEffects = {
+    authority: () => ({
+      treasury: this.marketplace.id,
+      isCertified: (identity, device) => this.certs.get(identity)?.has(device) ?? false,
+      feeBps: (ts) => this.feeBps(ts),
+    }),
+    count: (entry) => this.count(entry),
+    uncount: (entry) => this.uncount(entry),
+  };
   private readonly unreported = { hashes: new Set<string>(), accounts: new Set<string>() };
   private rewards: RewardSource | null = null;
 
@@ -88,9 +74,12 @@ export class LedgerState implements RecordApplier {
         const chain = this.chainOf(payload.author);
         const at = chain.records.get(payload.seq) ?? [];
         if (at.some((c) => c.record.hash === record.hash)) return;
-        at.push({ record, body: payload.body as LedgerEntryBody });
+        const candidate = { record, body: payload.body as LedgerEntryBody };
+        at.push(candidate);
         chain.records.set(payload.seq, at);
         chain.maxSeq = Math.max(chain.maxSeq, payload.seq);
+        if (at.length > 1) markForked(chain, payload.seq);
+        else chain.fork?.pending.set(record.hash, candidate);
         this.markDirty(chain, payload.seq);
         return;
       }
@@ -103,14 +92,17 @@ export class LedgerState implements RecordApplier {
         if (!devices) this.certs.set(payload.author, (devices = new Set()));
         devices.add(device);
         // A certificate only adds: chains it unblocks continue, applied entries stay.
-        for (const chain of this.chains.values()) if (chain.blocked) this.markDirty(chain, chain.blocked.seq);
+        for (const chain of this.chains.values()) if (chain.blocked || chain.fork?.pending.size) this.markDirty(chain, chain.blocked?.seq ?? chain.maxSeq);
         return;
       }
       case 'marketplace-config':
         if (payload.author !== this.marketplace.id) return;
         this.configs.push({ seq: payload.seq, ts: payload.ts, feeBps: RECORD_BODIES['marketplace-config'].parse(payload.body).feeBps });
         // The fee rate every charge is checked against may have changed: re-check every chain.
-        for (const chain of this.chains.values()) this.markDirty(chain, 1);
+        for (const chain of this.chains.values()) {
+          if (chain.fork) chain.fork.recount = true;
+          this.markDirty(chain, 1);
+        }
         return;
       default:
         return;
@@ -160,7 +152,33 @@ export class LedgerState implements RecordApplier {
 
   balance(account: string): number {
     this.evaluate();
-    return this.index.balance(account) + this.claimed(account);
+    const balance = this.index.balance(account) + this.claimed(account);
+    if (this.forked.size === 0) return balance;
+    if (account === TREASURY_ACCOUNT) return balance - this.deficits().reduce((t, d) => t + d.amount, 0);
+    return this.deficits().find((d) => d.account === account) ? 0 : balance;
+  }
+
+  /** Chains whose key signed two entries at one seq: frozen; every entry they signed counts. */
+  forks(): Array<{ chain: string; seq: number }> {
+    this.evaluate();
+    return [...this.forked].map((c) => ({ chain: c.key, seq: c.fork!.seq })).sort((a, b) => (a.chain < b.chain ? -1 : 1));
+  }
+
+  /**
+   * What each identity with a frozen key spent beyond its credits: its user account shows 0 and the
+   * treasury absorbs the rest (a later deposit to the identity repays the treasury first).
+   */
+  deficits(): Array<{ account: string; amount: number }> {
+    this.evaluate();
+    const identities = new Set<string>();
+    for (const chain of this.forked) for (const identity of frozenIdentities(chain)) identities.add(identity);
+    const out: Array<{ account: string; amount: number }> = [];
+    for (const identity of [...identities].sort()) {
+      const account = userAccount(identity);
+      const balance = this.index.balance(account);
+      if (balance < 0) out.push({ account, amount: -balance });
+    }
+    return out;
   }
 
   entryCount(account: string): number {
@@ -189,6 +207,10 @@ export class LedgerState implements RecordApplier {
     this.evaluate();
     const out = new Map(this.index.accountNames().map((a) => [a, this.index.balance(a)]));
     for (const [account, amount] of this.rewards?.adjustments() ?? []) out.set(account, (out.get(account) ?? 0) + amount);
+    for (const { account, amount } of this.forked.size > 0 ? this.deficits() : []) {
+      out.set(account, 0);
+      out.set(TREASURY_ACCOUNT, (out.get(TREASURY_ACCOUNT) ?? 0) - amount);
+    }
     return out;
   }
 
@@ -211,9 +233,10 @@ export class LedgerState implements RecordApplier {
   /** Checkpoints that sign for more entries than their chain holds: removed or not yet received. */
   truncations(): Array<{ chain: string; checkpoint: string; signedSize: number; present: number }> {
     this.evaluate();
-    return [...this.chains.values()].flatMap((c) =>
-      c.checkpoints.filter((k) => k.body.size > c.applied.length).map((k) => ({ chain: c.key, checkpoint: k.record.hash, signedSize: k.body.size, present: c.applied.length })),
-    );
+    return [...this.chains.values()].flatMap((c) => {
+      const present = countedLength(c);
+      return c.checkpoints.filter((k) => k.body.size > present).map((k) => ({ chain: c.key, checkpoint: k.record.hash, signedSize: k.body.size, present }));
+    });
   }
 
   /** Chains whose valid prefix stops before their last record, with the reason. */
@@ -225,7 +248,7 @@ export class LedgerState implements RecordApplier {
   private chainOf(key: string): Chain {
     let chain = this.chains.get(key);
     if (!chain) {
-      chain = { key, records: new Map(), maxSeq: 0, applied: [], ids: new Map(), tree: new MerkleTree(), blocked: null, dirtyFrom: null, checkpoints: [] };
+      chain = { key, records: new Map(), maxSeq: 0, applied: [], ids: new Map(), tree: new MerkleTree(), blocked: null, dirtyFrom: null, checkpoints: [], fork: null };
       this.chains.set(key, chain);
     }
     return chain;
@@ -249,6 +272,12 @@ export class LedgerState implements RecordApplier {
   private evaluate(): void {
     if (this.dirty.size === 0) return;
     for (const chain of this.dirty) {
+      if (chain.fork) {
+        this.forked.add(chain);
+        chain.dirtyFrom = null;
+        countForked(chain, this.forkEffects);
+        continue;
+      }
       if (chain.dirtyFrom !== null && chain.dirtyFrom <= chain.applied.length) this.rollback(chain, chain.dirtyFrom);
       chain.dirtyFrom = null;
       chain.blocked = null;
@@ -257,16 +286,24 @@ export class LedgerState implements RecordApplier {
     this.dirty.clear();
   }
 
+  private count(entry: AppliedEntry): void {
+    this.index.add(entry);
+    this.unreported.hashes.add(entry.hash);
+    for (const p of entry.body.postings) this.unreported.accounts.add(p.account);
+  }
+
+  private uncount(entry: AppliedEntry): void {
+    this.index.remove(entry);
+    this.unreported.hashes.delete(entry.hash);
+    for (const p of entry.body.postings) this.unreported.accounts.add(p.account);
+  }
+
   private advance(chain: Chain): void {
     for (;;) {
       const seq = chain.applied.length + 1;
       const at = chain.records.get(seq);
       if (!at) {
         if (chain.maxSeq > seq) chain.blocked = { seq, hash: null, kind: 'chain', reason: `entry ${seq} is missing: entries up to ${chain.maxSeq} wait for it` };
-        return;
-      }
-      if (at.length > 1) {
-        chain.blocked = { seq, hash: at[0]!.record.hash, kind: 'equivocation', reason: `${at.length} different signed entries at seq ${seq}` };
         return;
       }
       const { record, body } = at[0]!;
@@ -280,18 +317,14 @@ export class LedgerState implements RecordApplier {
       chain.applied.push(entry);
       chain.ids.set(body.id, entry);
       chain.tree.push(leafHash(record.bytes));
-      this.index.add(entry);
-      this.unreported.hashes.add(entry.hash);
-      for (const p of body.postings) this.unreported.accounts.add(p.account);
+      this.count(entry);
     }
   }
 
   private rollback(chain: Chain, fromSeq: number): void {
     for (const entry of chain.applied.splice(fromSeq - 1)) {
-      this.index.remove(entry);
+      this.uncount(entry);
       chain.ids.delete(entry.body.id);
-      this.unreported.hashes.delete(entry.hash);
-      for (const p of entry.body.postings) this.unreported.accounts.add(p.account);
     }
     chain.tree.truncate(fromSeq - 1);
   }

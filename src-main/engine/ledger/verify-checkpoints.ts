@@ -14,27 +14,41 @@ export interface CheckpointItem {
   body: LedgerCheckpointBody;
 }
 
-/** One chain as the verifier replayed it: its valid prefix and the tree over it. */
+/** One chain as the verifier replayed it: its valid prefix (before any fork) and the tree over it. */
 export interface ChainRun {
   applied: EntryItem[];
   ids: Set<string>;
   tree: MerkleTree;
   broken: boolean;
+  /** The seq of a forked chain's first fork: no single tree covers the chain past it. */
+  forkedAt: number | null;
+  /** The highest seq that counts (the prefix's length on a chain that never forked). */
+  maxSeq: number;
 }
 
 export type Fail = (line: number, kind: ProblemKind, reason: string, where?: Partial<Pick<VerifyProblem, 'chain' | 'seq' | 'hash' | 'id'>>) => void;
 
 /** Every signed tree head must be the root of its chain's first `size` entries. */
-export function checkCheckpoints(checkpoints: readonly CheckpointItem[], chains: Map<string, ChainRun>, fail: Fail): number {
+export function checkCheckpoints(checkpoints: readonly CheckpointItem[], chains: Map<string, ChainRun>, fail: Fail, step: () => void): number {
   let valid = 0;
   const byChain = new Map<string, CheckpointItem[]>();
-  for (const c of checkpoints) byChain.set(c.chain, [...(byChain.get(c.chain) ?? []), c]);
+  for (const c of checkpoints) {
+    const list = byChain.get(c.chain);
+    if (list) list.push(c);
+    else byChain.set(c.chain, [c]);
+  }
   for (const [chain, list] of byChain) {
     const run = chains.get(chain);
-    const length = run?.applied.length ?? 0;
+    const length = run?.maxSeq ?? 0;
+    const treeSize = run?.applied.length ?? 0;
     let lastSize = 0;
     const seen = new Map<number, CheckpointItem>();
-    for (const c of [...list].sort((a, b) => a.seq - b.seq || a.line - b.line)) {
+    list.sort((a, b) => {
+      step();
+      return a.seq - b.seq || a.line - b.line;
+    });
+    for (const c of list) {
+      step();
       const where = { chain, seq: null, hash: c.hash, id: null };
       const twin = seen.get(c.seq);
       if (twin) {
@@ -44,6 +58,11 @@ export function checkCheckpoints(checkpoints: readonly CheckpointItem[], chains:
       seen.set(c.seq, c);
       if (c.body.size > length) {
         fail(c.line, 'truncation', `checkpoint #${c.seq} signs ${c.body.size} entries but only ${length} are here: entry ${length + 1} on is missing`, { chain, seq: length + 1, hash: null, id: null });
+        continue;
+      }
+      if (run?.forkedAt != null && c.body.size > treeSize) {
+        // Past a fork the equivocator signed more than one history: its checkpoints there prove nothing.
+        lastSize = Math.max(lastSize, c.body.size);
         continue;
       }
       const root = (run?.tree ?? new MerkleTree()).root(c.body.size).toString('hex');
@@ -66,18 +85,30 @@ export function checkCheckpoints(checkpoints: readonly CheckpointItem[], chains:
 }
 
 /** Consistency proofs carried by the export, checked against the signed roots alone. */
-export function checkProofs(proofs: ReadonlyArray<{ line: number; value: Partial<ConsistencyLine> }>, checkpoints: readonly CheckpointItem[], fail: Fail): number {
+export function checkProofs(proofs: ReadonlyArray<{ line: number; value: Partial<ConsistencyLine> }>, checkpoints: readonly CheckpointItem[], fail: Fail, step: () => void): number {
   let verified = 0;
+  // The first checkpoint of each (chain, size) in file order: one pass, then one lookup per proof.
+  const roots = new Map<string, string>();
+  for (const c of checkpoints) {
+    step();
+    const key = `${c.chain} ${c.body.size}`;
+    if (!roots.has(key)) roots.set(key, c.body.root);
+  }
   for (const { line, value } of proofs) {
+    step();
     const { chain, first, second, proof } = value;
-    const rootOf = (size: unknown) => checkpoints.find((c) => c.chain === chain && c.body.size === size)?.body.root;
-    const a = rootOf(first);
-    const b = rootOf(second);
-    if (typeof chain !== 'string' || !Array.isArray(proof) || typeof first !== 'number' || typeof second !== 'number' || !a || !b) {
+    const named = typeof chain === 'string' && typeof first === 'number' && typeof second === 'number';
+    const a = named ? roots.get(`${chain} ${first}`) : undefined;
+    const b = named ? roots.get(`${chain} ${second}`) : undefined;
+    if (!named || !Array.isArray(proof) || !a || !b) {
       fail(line, 'format', 'a consistency line must name a chain and two of its checkpoint sizes', { chain: typeof chain === 'string' ? chain : '' });
       continue;
     }
-    const path = proof.map((h) => Buffer.from(String(h), 'hex'));
+    if (proof.length > 128 || !proof.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h))) {
+      fail(line, 'format', 'a consistency proof is a list of at most 128 hex SHA-256 hashes', { chain });
+      continue;
+    }
+    const path = proof.map((h: string) => Buffer.from(h, 'hex'));
     if (!verifyConsistency(first, second, Buffer.from(a, 'hex'), Buffer.from(b, 'hex'), path)) {
       fail(line, 'checkpoint', `checkpoint of size ${second} does not extend the one of size ${first}: consistency proof fails`, { chain });
     } else verified++;

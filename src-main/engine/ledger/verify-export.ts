@@ -1,21 +1,12 @@
+import { parseBoundedJson } from '../../../src-shared/bounded-json';
 import { RECORD_BODIES, type RecordPayload } from '../../../src-shared/domain';
 import { LedgerCheckpointBodySchema, LedgerEntryBodySchema, type LedgerEntryBody, type LedgerProblem } from '../../../src-shared/ledger';
 import { SignatureVerifier } from '../identity/keys';
-import {
-  checkpointShapeViolation,
-  compareEntries,
-  entryContextViolation,
-  entryShapeViolation,
-  feeBpsAt,
-  TREASURY_ACCOUNT,
-  POOL_ACCOUNT,
-  type FeeConfig,
-  type ProblemKind,
-  type RuleBreak,
-} from './entry-rules';
-import { EXPORT_FORMAT, EXPORT_VERSION, decodeRecordLine, type ConsistencyLine, type HeaderLine } from './export-format';
-import { MerkleTree, leafHash } from './merkle';
-import { checkCheckpoints, checkProofs, type ChainRun, type CheckpointItem } from './verify-checkpoints';
+import { checkpointShapeViolation, entryShapeViolation, TREASURY_ACCOUNT, POOL_ACCOUNT, type FeeConfig, type ProblemKind, type RuleBreak } from './entry-rules';
+import { EXPORT_FORMAT, EXPORT_LINE_LIMITS, READABLE_VERSIONS, decodeRecordLine, type ConsistencyLine, type HeaderLine } from './export-format';
+import { leafHash } from './merkle';
+import { runChains, settleBalances, type Deficit, type Fork } from './verify-chains';
+import { checkCheckpoints, checkProofs, type CheckpointItem } from './verify-checkpoints';
 
 /**
  * The standalone verifier of a ledger export (docs/ledger-format.md). Pure: node:crypto and the
@@ -43,10 +34,20 @@ export interface VerifyReport {
   checkpoints: number;
   consistencyProofs: number;
   problems: VerifyProblem[];
-  balances: Record<string, number>;
-  /** Credits deposited by the treasury, and what the reward pool holds. */
-  supply: number;
-  pool: number;
+  /** Exact sums: balances can pass 2^53 micro-credits, where a Number stops counting ones. */
+  balances: Record<string, bigint>;
+  /** Credits deposited by the treasury (less the forks' deficits it absorbed), and what the reward pool holds. */
+  supply: bigint;
+  pool: bigint;
+  /** Chains whose key signed two entries at one seq: frozen, every entry they signed counted. */
+  forks: Fork[];
+  /** What each frozen identity spent beyond its credits, written off to the treasury. */
+  deficits: Deficit[];
+  /**
+   * Elementary steps taken (lines, entries and checkpoints handled, comparisons sorted): a linear
+   * verifier keeps this within a fixed multiple of the file's length (up to the log of one sort).
+   */
+  steps: number;
 }
 
 export interface EntryItem {
@@ -60,8 +61,6 @@ export interface EntryItem {
   leaf: Buffer;
   shape: RuleBreak | null;
 }
-
-
 
 type Where = Pick<VerifyProblem, 'chain' | 'seq' | 'hash' | 'id'>;
 const MAX_PROBLEMS = 1_000;
@@ -77,6 +76,12 @@ class Verification {
   private readonly checkpoints: CheckpointItem[] = [];
   private readonly proofs: Array<{ line: number; value: Partial<ConsistencyLine> }> = [];
   private readonly verifier: SignatureVerifier | null;
+  /** The line each record hash was first seen at: any record twice is reported, whatever its kind. */
+  private readonly seen = new Map<string, number>();
+  steps = 0;
+  readonly step = (): void => {
+    this.steps++;
+  };
 
   constructor(private readonly options: VerifyOptions) {
     this.verifier = options.signatures === false ? null : new SignatureVerifier();
@@ -89,6 +94,7 @@ class Verification {
 
   add(value: unknown, line: number): void {
     this.lastLine = line;
+    this.step();
     const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
     if (type === 'header') return this.addHeader(value as Partial<HeaderLine>, line);
     if (!this.header && this.records === 0 && this.problems.length === 0) this.fail(line, 'format', 'the first line must be the export header');
@@ -99,7 +105,9 @@ class Verification {
 
   private addHeader(header: Partial<HeaderLine>, line: number): void {
     if (this.header || this.records > 0) return this.fail(line, 'format', 'a second header');
-    if (header.format !== EXPORT_FORMAT || header.version !== EXPORT_VERSION) return this.fail(line, 'format', `not an ${EXPORT_FORMAT} v${EXPORT_VERSION} export`);
+    if (header.format !== EXPORT_FORMAT || typeof header.version !== 'number' || !READABLE_VERSIONS.includes(header.version)) {
+      return this.fail(line, 'format', `not an ${EXPORT_FORMAT} export of version ${READABLE_VERSIONS.join(' or ')}`);
+    }
     this.header = header as HeaderLine;
   }
 
@@ -111,6 +119,9 @@ class Verification {
     const where: Where = { chain: payload?.author ?? '', seq: payload?.seq ?? null, hash: decoded.hash, id: typeof body?.id === 'string' ? body.id : null };
     if (!decoded.ok) return this.fail(line, 'format', decoded.reason, where);
     if (!decoded.signatureOk) return this.fail(line, 'signature', `signature does not verify for ${decoded.payload.author}`, where);
+    const first = this.seen.get(decoded.hash);
+    if (first !== undefined) return this.fail(line, 'format', `the same record appears twice (first at line ${first})`, where);
+    this.seen.set(decoded.hash, line);
     const p = decoded.payload;
     switch (p.kind) {
       case 'marketplace-config': {
@@ -158,88 +169,30 @@ class Verification {
     if (this.header?.marketplace && treasury && this.header.marketplace !== treasury) {
       this.fail(1, 'format', `the header names marketplace ${this.header.marketplace}, not ${treasury}`);
     }
-    const chains = this.runChains(treasury, fees);
-    const balances = this.checkOverdrafts(chains);
-    const checkpoints = checkCheckpoints(this.checkpoints, chains, this.fail.bind(this));
-    const proofs = checkProofs(this.proofs, this.checkpoints, this.fail.bind(this));
+    const fail = this.fail.bind(this);
+    const outcome = runChains(this.entries, { treasury, fees, certs: this.certs, forksCount: this.header?.version !== 1 }, fail, this.step);
+    const { chains } = outcome;
+    const { balances, deficits } = settleBalances(outcome, fail, this.step);
+    const checkpoints = checkCheckpoints(this.checkpoints, chains, fail, this.step);
+    const proofs = checkProofs(this.proofs, this.checkpoints, fail, this.step);
     this.problems.sort((a, b) => a.line - b.line);
-    const applied = [...chains.values()].filter((c) => c.applied.length > 0);
+    const applied = [...chains.values()].filter((c) => c.maxSeq > 0);
     return {
       ok: this.problems.length === 0,
       marketplace: treasury,
       records: this.records,
       chains: applied.length,
-      entries: applied.reduce((n, c) => n + c.applied.length, 0),
+      entries: outcome.counted.length,
       checkpoints,
       consistencyProofs: proofs,
       problems: this.problems,
       balances: Object.fromEntries(balances),
-      supply: -(balances.get(TREASURY_ACCOUNT) ?? 0),
-      pool: balances.get(POOL_ACCOUNT) ?? 0,
+      supply: -(balances.get(TREASURY_ACCOUNT) ?? 0n),
+      pool: balances.get(POOL_ACCOUNT) ?? 0n,
+      forks: outcome.forks,
+      deficits,
+      steps: this.steps,
     };
-  }
-
-  /** Each chain in file order: seq by seq, linked by prev, every rule held, or the chain stops. */
-  private runChains(treasury: string | null, fees: FeeConfig[]): Map<string, ChainRun> {
-    const chains = new Map<string, ChainRun>();
-    for (const e of this.entries) {
-      let run = chains.get(e.chain);
-      if (!run) chains.set(e.chain, (run = { applied: [], ids: new Set(), tree: new MerkleTree(), broken: false }));
-      if (run.broken) continue;
-      const where = { chain: e.chain, seq: e.seq, hash: e.hash, id: e.body.id };
-      const stop = (kind: ProblemKind, reason: string) => {
-        this.fail(e.line, kind, reason, where);
-        run.broken = true;
-      };
-      const at = run.applied[e.seq - 1];
-      if (at) {
-        if (at.hash === e.hash) this.fail(e.line, 'format', 'the same record appears twice', where);
-        else stop('equivocation', `a second signed entry at seq ${e.seq} (the first is ${at.hash.slice(0, 16)}…, id ${at.body.id})`);
-        continue;
-      }
-      if (e.seq !== run.applied.length + 1) {
-        stop('chain', `seq ${e.seq} follows seq ${run.applied.length}: entry ${run.applied.length + 1} is missing or out of order`);
-        continue;
-      }
-      if (e.shape) {
-        stop(e.shape.kind, e.shape.reason);
-        continue;
-      }
-      const previous = run.applied[run.applied.length - 1] ?? null;
-      const broken = entryContextViolation({ author: e.chain, seq: e.seq, ts: e.ts }, e.body, {
-        previous,
-        idTaken: run.ids.has(e.body.id),
-        treasury,
-        isCertified: (identity, device) => this.certs.get(identity)?.has(device) ?? false,
-        feeBps: (ts) => feeBpsAt(fees, ts),
-      });
-      if (broken) {
-        stop(broken.kind, broken.reason);
-        continue;
-      }
-      run.applied.push(e);
-      run.ids.add(e.body.id);
-      run.tree.push(e.leaf);
-    }
-    return chains;
-  }
-
-  /** Replays every valid entry in the ledger's order: no user account may ever go below zero. */
-  private checkOverdrafts(chains: Map<string, ChainRun>): Map<string, number> {
-    const all = [...chains.values()].flatMap((c) => c.applied).sort(compareEntries);
-    const balances = new Map<string, number>();
-    const reported = new Set<string>();
-    for (const e of all) {
-      for (const { account, amount } of e.body.postings) {
-        const balance = (balances.get(account) ?? 0) + amount;
-        balances.set(account, balance);
-        if (balance < 0 && account.startsWith('user:') && !reported.has(account)) {
-          reported.add(account);
-          this.fail(e.line, 'overdraft', `${account} goes to ${balance}: it spends more than it was credited`, { chain: e.chain, seq: e.seq, hash: e.hash, id: e.body.id });
-        }
-      }
-    }
-    return balances;
   }
 }
 
@@ -251,21 +204,25 @@ export function verifyLedgerLines(values: Iterable<unknown>, options: VerifyOpti
   return v.finish();
 }
 
-/** Verifies the text of a JSON Lines export. */
+/**
+ * Verifies the text of a JSON Lines export. Each line passes the JSON limits (depth, keys, items,
+ * length) before it is parsed, so no line can reach anything recursive, and its number is reported.
+ */
 export function verifyLedgerExport(text: string, options: VerifyOptions = {}): VerifyReport {
   const v = new Verification(options);
-  const lines = text.split('\n');
-  lines.forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      v.fail(i + 1, 'format', 'not a JSON line');
-      return;
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end === -1 ? text.length : end);
+    start = end === -1 ? text.length + 1 : end + 1;
+    if (raw.trim() === '') continue;
+    const parsed = parseBoundedJson(raw, EXPORT_LINE_LIMITS);
+    if (!parsed.ok) {
+      v.fail(line, 'format', parsed.reason.startsWith('not valid JSON') ? 'not a JSON line' : `line refused: ${parsed.reason}`);
+      continue;
     }
-    v.add(value, i + 1);
-  });
+    v.add(parsed.value, line);
+  }
   return v.finish();
 }
 
