@@ -93,6 +93,14 @@ export const MetricReportViewSchema = z.object({
   task: TaskSchema,
   evaluator: PublicKeySchema,
   source: z.enum(['measured', 'claimed']),
+  /**
+   * counted: moves the measured accuracy (paid by its reporter, one charge per case); claimed: by the
+   * producer's party; pending: charges not received yet; unpaid: charges missing, someone else's, for
+   * another model or backing another report; held: dated ahead of this peer's clock.
+   */
+  standing: z.enum(['counted', 'claimed', 'pending', 'unpaid', 'held']),
+  /** Why it does not count; null when counted. */
+  standingReason: z.string().nullable(),
   suite: z.string(),
   cases: z.number().int(),
   passed: z.number().int(),

@@ -106,7 +106,7 @@ export class Engine {
     this.ledger = new LedgerState(marketplace);
     book.register(this.ledger);
     book.register(this.observations);
-    this.reviews = new ReviewState(receipts, clock);
+    this.reviews = new ReviewState(receipts, clock, book.parties);
     book.register(this.reviews);
     // Feedback from any peer moves the routing quality estimate of the model it rates.
     this.reviews.onFeedback((body) => this.observations.feedback(body.modelId, body.up));

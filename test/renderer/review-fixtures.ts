@@ -55,6 +55,8 @@ export function makeReport(modelId: string, overrides: Partial<Report> = {}): Re
     task: 'code',
     evaluator: IDENTITY_KEY,
     source: 'measured',
+    standing: 'counted',
+    standingReason: null,
     suite: 'code-v1',
     cases: 3,
     passed: 2,

@@ -1,21 +1,22 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
 import { producerOf } from '../../../src-shared/domain';
 import type { Engine } from '../engine';
+import { measuredAccuracy, standingsOf } from '../evals/report-standing';
 import { measuredFigures } from '../routing/estimates';
 import { reviewSummary } from '../reviews/review-views';
 
 /**
  * A model's catalog item: the producer's listing and price, with what calls (observations), reviews,
- * paying users (ledger) and other people's evaluations measured.
+ * paying users (ledger) and paid evaluations by others measured (evals/report-standing.ts).
  */
 export function catalogItemFor(engine: Engine, modelId: string, now: number): CatalogItem | null {
   const producer = producerOf(modelId);
-  // A producer paying for its own model is not popularity (wash trading).
-  const payingUsers = engine.ledger.payersOf(modelId).filter((identity) => identity !== producer).length;
+  // A producer paying for its own model is not popularity (wash trading), whichever of its keys it uses.
+  const payingUsers = engine.ledger.payersOf(modelId).filter((identity) => !engine.book.parties.sameParty(identity, producer)).length;
   return engine.catalog.item(modelId, now, measuredFigures(engine.observations.get(modelId)), {
     ratingX100: reviewSummary(engine, modelId, null).averageX100,
     payingUsers,
-    measuredAccuracyBps: engine.reviews.measuredAccuracy(modelId, producer),
+    measuredAccuracyBps: measuredAccuracy(standingsOf(engine, modelId, now)),
   });
 }
 

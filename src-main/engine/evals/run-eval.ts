@@ -17,8 +17,10 @@ export interface EvalRun {
 
 /**
  * Runs the task's labelled prompt set through the real call path, pinned to one model (each case
- * charged like any call), grades the answers and publishes a signed metric report. Measured by
- * anyone but the producer, it is "measured"; by the producer itself, "claimed".
+ * charged like any call), grades the answers and publishes a signed metric report naming one charge
+ * per case. A case whose call failed was not charged, so the report covers the answered cases only
+ * (peers count a report only with a charge per case; failures show in the model's success rate).
+ * Run by anyone outside the producer's party it is "measured"; by the producer's party, "claimed".
  */
 export async function runEval(engine: Engine, modelId: string, task: string): Promise<EvalRun> {
   const suite = SUITES.get(task);
@@ -49,18 +51,22 @@ export async function runEval(engine: Engine, modelId: string, task: string): Pr
       results.push({ prompt: c.prompt, answer: null, passed: false, error: (error as Error).message, cost: 0 });
     }
   }
-  const passed = results.filter((r) => r.passed).length;
+  const answered = results.filter((r) => r.error === null);
+  if (answered.length === 0) throw new AppError('PROVIDER_FAILED', `No case of the ${task} set was answered: nothing was charged and no report was published`, { modelId });
+  const passed = answered.filter((r) => r.passed).length;
   const report: MetricReportBody = {
     modelId,
     task,
     suite: suite.id,
-    cases: suite.cases.length,
+    cases: answered.length,
     passed,
-    accuracyBps: Math.round((passed * 10_000) / suite.cases.length),
+    accuracyBps: Math.round((passed * 10_000) / answered.length),
     chargeHashes,
-    latencyP50Ms: latencies.length > 0 ? nearestRank(latencies, 0.5) : 0,
+    latencyP50Ms: nearestRank(latencies, 0.5),
   };
-  const record = signRecord(engine.keys.identity, draftOf('metric-report', `eval:${modelId}:${task}`, engine.reviews.nextReportSeq(modelId, task, engine.keys.identity.publicKey), report, engine.clock()));
+  const me = engine.keys.identity.publicKey;
+  const record = signRecord(engine.keys.identity, draftOf('metric-report', `eval:${modelId}:${task}`, engine.reviews.nextReportSeq(modelId, task, me), report, engine.clock()));
   await engine.publish(reviewsDocOf(modelId), [record]);
-  return { report, hash: record.hash, source: producerOf(modelId) === engine.keys.identity.publicKey ? 'claimed' : 'measured', results, cost: results.reduce((s, r) => s + r.cost, 0) };
+  const source = engine.book.parties.sameParty(me, producerOf(modelId)) ? 'claimed' : 'measured';
+  return { report, hash: record.hash, source, results, cost: results.reduce((s, r) => s + r.cost, 0) };
 }

@@ -1,7 +1,7 @@
-import { producerOf } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
+import { standingsOf, type ReportStanding } from '../evals/report-standing';
 import { runEval } from '../evals/run-eval';
 import { replyToReview, retractReview, submitFeedback, submitReview } from '../reviews/review-commands';
 import { reviewSummary, reviewViews, sortReviews } from '../reviews/review-views';
@@ -17,12 +17,14 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
     if (!view) throw new AppError('INTERNAL', 'the review did not take effect');
     return view;
   };
-  const reportView = (r: ReturnType<Engine['reviews']['reportsOf']>[number]) => ({
+  const reportView = ({ report: r, status, reason }: ReportStanding) => ({
     hash: r.hash,
     modelId: r.body.modelId,
     task: r.body.task,
     evaluator: r.evaluator,
-    source: r.evaluator === producerOf(r.body.modelId) ? ('claimed' as const) : ('measured' as const),
+    source: status === 'claimed' ? ('claimed' as const) : ('measured' as const),
+    standing: status,
+    standingReason: reason,
     suite: r.body.suite,
     cases: r.body.cases,
     passed: r.body.passed,
@@ -64,10 +66,10 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
     'feedback.submit': async ({ decisionId, up, note }) => submitFeedback(engine, decisionId, up, note),
     'evals.run': async ({ modelId, task }) => {
       const run = await runEval(engine, modelId, task);
-      const report = engine.reviews.reportsOf(modelId).find((r) => r.hash === run.hash);
-      if (!report) throw new AppError('INTERNAL', 'the metric report did not take effect');
-      return { report: reportView(report), results: run.results, cost: run.cost };
+      const standing = standingsOf(engine, modelId).find((s) => s.report.hash === run.hash);
+      if (!standing) throw new AppError('INTERNAL', 'the metric report did not take effect');
+      return { report: reportView(standing), results: run.results, cost: run.cost };
     },
-    'evals.reports': async ({ modelId }) => engine.reviews.reportsOf(modelId).map(reportView),
+    'evals.reports': async ({ modelId }) => standingsOf(engine, modelId).map(reportView),
   };
 }

@@ -1,21 +1,31 @@
 import type { z } from 'zod';
 import { RECORD_BODIES, modelIdOf, producerOf, type RecordPayload } from '../../../src-shared/domain';
 import { epochCloseViolation } from '../incentives/epoch-close';
+import type { Parties } from '../identity/party-links';
 import { ledgerRecordViolation } from '../ledger/entry-rules';
 
 export interface AuthorityContext {
   /** The marketplace id (its treasury key), once known. */
   marketplaceId: string | null;
+  /**
+   * The identity ↔ device links known so far. Checks that ask "is this the producer?" use them, so a
+   * producer's device key is the producer; links that arrive later are applied where figures are
+   * read (reviews/review-views.ts, evals/report-standing.ts), so every peer ends up agreeing.
+   */
+  parties?: Parties;
 }
 
 /** A record that may take effect, with its body as its kind's schema parsed it; or why it may not. */
 export type AuthorityCheck = { ok: true; body: unknown } | { ok: false; reason: string };
 
 /**
- * Who may sign what, checkable by anyone from the record alone (DESIGN.md): a model's listing and
- * prices only by the producer named in its id, a profile only by itself, the marketplace config only
- * by the treasury. The body is parsed once, here, and handed on (SignedRecord.parsedBody): on a
- * first sync, parsing each body again (schemas with URL checks) was a fifth of the engine thread's work.
+ * Who may sign what (docs/security.md): a model's listing, prices and replies only by the producer
+ * named in its id — its identity key itself, never one of its device keys (a grant that depended on a
+ * link arriving later would quarantine on one peer what another applied) — a profile only by
+ * itself, the marketplace config only by the treasury. Refusals may use what `ctx.parties` knows (a
+ * producer's device cannot review its model). The body is parsed once, here, and handed on
+ * (SignedRecord.parsedBody): on a first sync, parsing each body again (schemas with URL checks) was a
+ * fifth of the engine thread's work.
  */
 export function checkAuthority(payload: RecordPayload, ctx: AuthorityContext): AuthorityCheck {
   const body = RECORD_BODIES[payload.kind].safeParse(payload.body);
@@ -62,7 +72,9 @@ function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string 
     case 'review': {
       const review = payload.body as BodyOf<'review'>;
       if (payload.subject !== `review:${review.modelId}`) return 'review subject must be review:<modelId>';
-      return producerOf(review.modelId) === payload.author ? `self-review: ${payload.author} produces ${review.modelId}` : null;
+      const producer = producerOf(review.modelId);
+      if (producer === payload.author) return `self-review: ${payload.author} produces ${review.modelId}`;
+      return ctx.parties?.sameParty(payload.author, producer) ? `self-review: ${payload.author} is a device of the same party as ${producer}, who produces ${review.modelId}` : null;
     }
     case 'review-reply': {
       const reply = payload.body as BodyOf<'review-reply'>;
@@ -74,6 +86,7 @@ function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string 
     case 'metric-report': {
       const report = payload.body as BodyOf<'metric-report'>;
       if (payload.subject !== `eval:${report.modelId}:${report.task}`) return 'metric report subject must be eval:<modelId>:<task>';
+      if (new Set(report.chargeHashes).size !== report.chargeHashes.length) return 'metric report names a charge twice';
       return report.passed <= report.cases ? null : 'metric report passes more cases than it ran';
     }
     case 'observation':

@@ -3,7 +3,8 @@ import type { SignatureVerifier } from '../identity/keys';
 import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
 import type { BatchBody } from '../../../src-shared/domain';
-import { authorityViolation, checkAuthority } from './authority';
+import { PartyLinks } from '../identity/party-links';
+import { authorityViolation, checkAuthority, type AuthorityContext } from './authority';
 import { mayBeBatch, UNVOUCHABLE_KINDS, vouchKey } from './batch';
 import { SignaturePool, type Verdicts } from './signature-pool';
 import { decodeRecord, recordHash, SIGNATURE_BYTES, type SignedRecord } from './signed';
@@ -53,7 +54,9 @@ export class RecordBook {
   private readonly vouched = new Set<string>();
   /** Records quarantined for their own signature only: a batch arriving later releases them. */
   private readonly unsigned = new Map<string, { doc: string; bytes: Uint8Array }>();
-  private readonly appliers: RecordApplier[] = [];
+  /** Which device keys act for which identity: authority checks ask it (a producer's device is the producer). */
+  readonly parties = new PartyLinks();
+  private readonly appliers: RecordApplier[] = [this.parties];
   /** Worker threads for signatures, started on first use (an engine that never syncs may never need them). */
   private pool: SignaturePool | null = null;
 
@@ -64,6 +67,10 @@ export class RecordBook {
     /** Hashes verified at earlier starts, and where newly verified ones are noted (VerifiedFile). */
     private readonly verified: VerifiedNotes | null = null,
   ) {}
+
+  private authorityContext(): AuthorityContext {
+    return { marketplaceId: this.marketplace.id, parties: this.parties };
+  }
 
   private isVerified(hash: string): boolean {
     return this.signatures.has(hash) || (this.verified?.known.has(hash) ?? false);
@@ -132,7 +139,7 @@ export class RecordBook {
       if (!mayBeBatch(bytes)) continue;
       const decoded = decodeRecord(bytes, this.verifier);
       if (!decoded.ok || decoded.record.payload.kind !== 'batch') continue;
-      const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id });
+      const check = checkAuthority(decoded.record.payload, this.authorityContext());
       if (check.ok) this.vouch(decoded.record.payload.author, (check.body as BatchBody).hashes);
     }
   }
@@ -189,7 +196,7 @@ export class RecordBook {
 
   /** Why a record this engine is about to sign would be refused by its peers, or null. */
   violation(record: SignedRecord): string | null {
-    return authorityViolation(record.payload, { marketplaceId: this.marketplace.id });
+    return authorityViolation(record.payload, this.authorityContext());
   }
 
   /**
@@ -224,7 +231,7 @@ export class RecordBook {
 
   ingest(doc: string, record: SignedRecord, now: number): IngestOutcome {
     if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
-    const check = checkAuthority(record.payload, { marketplaceId: this.marketplace.id });
+    const check = checkAuthority(record.payload, this.authorityContext());
     if (!check.ok) return this.reject(doc, record.hash, check.reason, now, record);
     record.parsedBody = check.body;
     this.seen.add(record.hash);

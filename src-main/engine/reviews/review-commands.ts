@@ -19,7 +19,8 @@ function invalid(path: string, message: string): AppError {
 export async function submitReview(engine: Engine, input: Omit<ReviewBody, 'retracted'>): Promise<string> {
   requireModel(engine, input.modelId);
   const me = engine.keys.identity.publicKey;
-  if (producerOf(input.modelId) === me) throw new AppError('FORBIDDEN', 'A producer cannot review its own models', { modelId: input.modelId });
+  // Its own key or a key linked to it as a device: one party either way (identity/party-links.ts).
+  if (engine.book.parties.sameParty(me, producerOf(input.modelId))) throw new AppError('FORBIDDEN', 'A producer cannot review its own models (nor can its devices)', { modelId: input.modelId });
   if (input.chargeHash) {
     const entry = engine.ledger.entry(input.chargeHash);
     if (!entry || entry.kind !== 'charge') throw invalid('chargeId', 'no charge with this hash in the ledger');

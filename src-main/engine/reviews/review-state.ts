@@ -1,5 +1,6 @@
 import { RECORD_BODIES } from '../../../src-shared/domain';
 import type { FeedbackBody, MetricReportBody, ReplyBody, ReviewBody } from '../../../src-shared/reviews';
+import type { PartyLinks } from '../identity/party-links';
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
 import type { Receipts } from './receipts';
@@ -40,13 +41,29 @@ export class ReviewState implements RecordApplier {
   private readonly replies = new Map<string, StoredReply>();
   private readonly feedbackByModel = new Map<string, { up: number; down: number }>();
   private readonly feedbackSeq = new Map<string, number>();
+  /** modelId → `<task>|<evaluator>` → that evaluator's current report for the task */
   private readonly reports = new Map<string, Map<string, StoredReport>>();
+  /** author → models it reviewed or reported on (a new device link may make those the producer's own) */
+  private readonly touchedBy = new Map<string, Set<string>>();
   private readonly feedbackListeners: Array<(body: FeedbackBody) => void> = [];
 
   constructor(
     private readonly receipts: Receipts,
     private readonly clock: () => number,
-  ) {}
+    parties?: PartyLinks,
+  ) {
+    parties?.onLink((device, identity) => [...this.modelsTouchedBy(device), ...this.modelsTouchedBy(identity)]);
+  }
+
+  modelsTouchedBy(author: string): string[] {
+    return [...(this.touchedBy.get(author) ?? [])];
+  }
+
+  private touch(author: string, modelId: string): void {
+    let models = this.touchedBy.get(author);
+    if (!models) this.touchedBy.set(author, (models = new Set()));
+    models.add(modelId);
+  }
 
   onFeedback(listener: (body: FeedbackBody) => void): void {
     this.feedbackListeners.push(listener);
@@ -81,6 +98,7 @@ export class ReviewState implements RecordApplier {
         let set = this.byModel.get(body.modelId);
         if (!set) this.byModel.set(body.modelId, (set = new Set()));
         set.add(key);
+        this.touch(payload.author, body.modelId);
         return [body.modelId];
       }
       case 'review-reply': {
@@ -103,12 +121,13 @@ export class ReviewState implements RecordApplier {
       }
       case 'metric-report': {
         const body = RECORD_BODIES['metric-report'].parse(payload.body);
-        const key = `${body.modelId}|${body.task}`;
-        const byEvaluator = this.reports.get(key) ?? new Map<string, StoredReport>();
-        const current = byEvaluator.get(payload.author);
+        const key = `${body.task}|${payload.author}`;
+        const ofModel = this.reports.get(body.modelId) ?? new Map<string, StoredReport>();
+        const current = ofModel.get(key);
         if (current && current.seq >= payload.seq) return [];
-        byEvaluator.set(payload.author, { hash, evaluator: payload.author, seq: payload.seq, body, ts: payload.ts });
-        this.reports.set(key, byEvaluator);
+        ofModel.set(key, { hash, evaluator: payload.author, seq: payload.seq, body, ts: payload.ts });
+        this.reports.set(body.modelId, ofModel);
+        this.touch(payload.author, body.modelId);
         return [body.modelId];
       }
       default:
@@ -140,25 +159,13 @@ export class ReviewState implements RecordApplier {
     return (this.feedbackSeq.get(author) ?? 0) + 1;
   }
 
+  /** Each evaluator's current report per task, newest first. */
   reportsOf(modelId: string): StoredReport[] {
-    const out: StoredReport[] = [];
-    for (const [key, byEvaluator] of this.reports) if (key.startsWith(`${modelId}|`)) out.push(...byEvaluator.values());
-    return out.sort((a, b) => b.ts - a.ts);
+    return [...(this.reports.get(modelId)?.values() ?? [])].sort((a, b) => b.ts - a.ts);
   }
 
   nextReportSeq(modelId: string, task: string, evaluator: string): number {
-    return (this.reports.get(`${modelId}|${task}`)?.get(evaluator)?.seq ?? 0) + 1;
-  }
-
-  /** Accuracy per task measured by someone other than the producer: the latest such report. */
-  measuredAccuracy(modelId: string, producerKey: string): Record<string, number> {
-    const out: Record<string, { bps: number; ts: number }> = {};
-    for (const r of this.reportsOf(modelId)) {
-      if (r.evaluator === producerKey) continue;
-      const seen = out[r.body.task];
-      if (!seen || r.ts > seen.ts) out[r.body.task] = { bps: r.body.accuracyBps, ts: r.ts };
-    }
-    return Object.fromEntries(Object.entries(out).map(([task, v]) => [task, v.bps]));
+    return (this.reports.get(modelId)?.get(`${task}|${evaluator}`)?.seq ?? 0) + 1;
   }
 
   authorFirstSeen(author: string): number {

@@ -1,3 +1,4 @@
+import { producerOf } from '../../../src-shared/domain';
 import type { ReviewSummary, ReviewView } from '../../../src-shared/reviews';
 import type { Engine } from '../engine';
 import { bayesianAverageX100, burstHolds, meanX100, weightPct } from './aggregate';
@@ -12,10 +13,15 @@ export function isVerified(engine: Engine, review: StoredReview): boolean {
   return entry !== undefined && entry.kind === 'charge' && entry.body.identity === review.reviewer && entry.body.memo?.modelId === review.body.modelId;
 }
 
-/** Every non-retracted review of a model with its verification, burst hold and weight now. */
+/**
+ * Every non-retracted review of a model with its verification, burst hold and weight now. A review
+ * by a key of the producer's own party is left out even when it took effect before the device link
+ * that makes it one arrived (authority quarantines it when the link came first).
+ */
 export function reviewViews(engine: Engine, modelId: string): ReviewView[] {
   const now = engine.clock();
-  const live = engine.reviews.reviewsOf(modelId).filter((r) => !r.body.retracted);
+  const producer = producerOf(modelId);
+  const live = engine.reviews.reviewsOf(modelId).filter((r) => !r.body.retracted && !engine.book.parties.sameParty(r.reviewer, producer));
   const verified = new Map(live.map((r) => [r.hash, isVerified(engine, r)]));
   const holds = burstHolds(
     live.map((r) => ({ key: r.hash, rating: r.body.rating, verified: verified.get(r.hash)!, receivedAt: r.receivedAt, authorFirstSeen: engine.reviews.authorFirstSeen(r.reviewer), ts: r.ts })),
