@@ -38,16 +38,15 @@ function backingOf(report: StoredReport, src: StandingSources, taken: Set<string
   let missing = 0;
   let weight = 0n;
   for (const hash of body.chargeHashes) {
-    if (taken.has(hash)) return { ok: false, reason: `charge ${hash.slice(0, 12)}… already backs another report` };
     const entry = src.entry(hash);
-    if (!entry) {
-      missing++;
-      continue;
+    if (entry) {
+      if (entry.kind !== 'charge' || !entry.body.memo) return { ok: false, reason: `${hash.slice(0, 12)}… is not a charge` };
+      if (entry.body.identity !== report.evaluator) return { ok: false, reason: `charge ${hash.slice(0, 12)}… was paid by someone else` };
+      if (entry.body.memo.modelId !== body.modelId) return { ok: false, reason: `charge ${hash.slice(0, 12)}… is for another model` };
     }
-    if (entry.kind !== 'charge' || !entry.body.memo) return { ok: false, reason: `${hash.slice(0, 12)}… is not a charge` };
-    if (entry.body.identity !== report.evaluator) return { ok: false, reason: `charge ${hash.slice(0, 12)}… was paid by someone else` };
-    if (entry.body.memo.modelId !== body.modelId) return { ok: false, reason: `charge ${hash.slice(0, 12)}… is for another model` };
-    weight += BigInt(entry.body.memo.cost) + 1n;
+    if (taken.has(hash)) return { ok: false, reason: `charge ${hash.slice(0, 12)}… already backs another report` };
+    if (entry) weight += BigInt(entry.body.memo!.cost) + 1n;
+    else missing++;
   }
   return { ok: true, missing, weight };
 }

@@ -8,9 +8,11 @@ export interface AuthorityContext {
   /** The marketplace id (its treasury key), once known. */
   marketplaceId: string | null;
   /**
-   * The identity ↔ device links known so far. Checks that ask "is this the producer?" use them, so a
-   * producer's device key is the producer; links that arrive later are applied where figures are
-   * read (reviews/review-views.ts, evals/report-standing.ts), so every peer ends up agreeing.
+   * The identity ↔ device links known so far, given only when this engine checks a record it is
+   * about to sign. Quarantine is final and each peer decides it on arrival, while a link can arrive
+   * after the record it concerns: so peers never quarantine on links (their record sets would
+   * differ); they leave such records out where figures are read (reviews/review-views.ts,
+   * evals/report-standing.ts), which every peer with the same records does alike.
    */
   parties?: Parties;
 }
@@ -22,10 +24,10 @@ export type AuthorityCheck = { ok: true; body: unknown } | { ok: false; reason: 
  * Who may sign what (docs/security.md): a model's listing, prices and replies only by the producer
  * named in its id — its identity key itself, never one of its device keys (a grant that depended on a
  * link arriving later would quarantine on one peer what another applied) — a profile only by
- * itself, the marketplace config only by the treasury. Refusals may use what `ctx.parties` knows (a
- * producer's device cannot review its model). The body is parsed once, here, and handed on
- * (SignedRecord.parsedBody): on a first sync, parsing each body again (schemas with URL checks) was a
- * fifth of the engine thread's work.
+ * itself, the marketplace config only by the treasury. Locally, a record is also refused when
+ * `ctx.parties` says peers would leave it out (a review by a producer's device). The body is parsed
+ * once, here, and handed on (SignedRecord.parsedBody): on a first sync, parsing each body again
+ * (schemas with URL checks) was a fifth of the engine thread's work.
  */
 export function checkAuthority(payload: RecordPayload, ctx: AuthorityContext): AuthorityCheck {
   const body = RECORD_BODIES[payload.kind].safeParse(payload.body);

@@ -4,7 +4,7 @@ import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
 import type { BatchBody } from '../../../src-shared/domain';
 import { PartyLinks } from '../identity/party-links';
-import { authorityViolation, checkAuthority, type AuthorityContext } from './authority';
+import { authorityViolation, checkAuthority } from './authority';
 import { mayBeBatch, UNVOUCHABLE_KINDS, vouchKey } from './batch';
 import { SignaturePool, type Verdicts } from './signature-pool';
 import { decodeRecord, recordHash, SIGNATURE_BYTES, type SignedRecord } from './signed';
@@ -54,7 +54,7 @@ export class RecordBook {
   private readonly vouched = new Set<string>();
   /** Records quarantined for their own signature only: a batch arriving later releases them. */
   private readonly unsigned = new Map<string, { doc: string; bytes: Uint8Array }>();
-  /** Which device keys act for which identity: authority checks ask it (a producer's device is the producer). */
+  /** Which device keys act for which identity (a producer's device is the producer): read where figures are computed. */
   readonly parties = new PartyLinks();
   private readonly appliers: RecordApplier[] = [this.parties];
   /** Worker threads for signatures, started on first use (an engine that never syncs may never need them). */
@@ -67,10 +67,6 @@ export class RecordBook {
     /** Hashes verified at earlier starts, and where newly verified ones are noted (VerifiedFile). */
     private readonly verified: VerifiedNotes | null = null,
   ) {}
-
-  private authorityContext(): AuthorityContext {
-    return { marketplaceId: this.marketplace.id, parties: this.parties };
-  }
 
   private isVerified(hash: string): boolean {
     return this.signatures.has(hash) || (this.verified?.known.has(hash) ?? false);
@@ -139,7 +135,7 @@ export class RecordBook {
       if (!mayBeBatch(bytes)) continue;
       const decoded = decodeRecord(bytes, this.verifier);
       if (!decoded.ok || decoded.record.payload.kind !== 'batch') continue;
-      const check = checkAuthority(decoded.record.payload, this.authorityContext());
+      const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id });
       if (check.ok) this.vouch(decoded.record.payload.author, (check.body as BatchBody).hashes);
     }
   }
@@ -194,9 +190,12 @@ export class RecordBook {
     await this.verified?.close();
   }
 
-  /** Why a record this engine is about to sign would be refused by its peers, or null. */
+  /**
+   * Why a record this engine is about to sign would be refused by its peers (or left out by them,
+   * such as a review by a device of the model's producer), or null.
+   */
   violation(record: SignedRecord): string | null {
-    return authorityViolation(record.payload, this.authorityContext());
+    return authorityViolation(record.payload, { marketplaceId: this.marketplace.id, parties: this.parties });
   }
 
   /**
@@ -231,7 +230,7 @@ export class RecordBook {
 
   ingest(doc: string, record: SignedRecord, now: number): IngestOutcome {
     if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
-    const check = checkAuthority(record.payload, this.authorityContext());
+    const check = checkAuthority(record.payload, { marketplaceId: this.marketplace.id });
     if (!check.ok) return this.reject(doc, record.hash, check.reason, now, record);
     record.parsedBody = check.body;
     this.seen.add(record.hash);
