@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
 import { producerOf } from '../../../src-shared/domain';
 import type { Engine } from '../engine';
-import { measuredAccuracy, standingsOf } from '../evals/report-standing';
+import { measuredAccuracy, reportStandings } from '../evals/report-standing';
 import { measuredFigures } from '../routing/estimates';
 import { reviewSummary } from '../reviews/review-views';
 
@@ -16,7 +16,7 @@ export function catalogItemFor(engine: Engine, modelId: string, now: number): Ca
   return engine.catalog.item(modelId, now, measuredFigures(engine.observations.get(modelId)), {
     ratingX100: reviewSummary(engine, modelId, null).averageX100,
     payingUsers,
-    measuredAccuracyBps: measuredAccuracy(standingsOf(engine, modelId, now)),
+    measuredAccuracyBps: measuredAccuracy(reportStandings(modelId, engine.reviews.reportsOf(modelId), { parties: engine.book.parties, entry: (hash) => engine.ledger.entry(hash) }, now)),
   });
 }
 

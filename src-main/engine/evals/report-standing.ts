@@ -1,5 +1,4 @@
 import { producerOf } from '../../../src-shared/domain';
-import type { Engine } from '../engine';
 import type { Parties } from '../identity/party-links';
 import type { AppliedEntry } from '../ledger/ledger-index';
 import type { StoredReport } from '../reviews/review-state';
@@ -112,9 +111,4 @@ export function measuredAccuracy(standings: readonly ReportStanding[]): Record<s
     byTask.set(s.report.body.task, list);
   }
   return Object.fromEntries([...byTask].map(([task, items]) => [task, weightedMedianBps(items)!]));
-}
-
-/** A model's reports as this engine stands them now. */
-export function standingsOf(engine: Engine, modelId: string, now = engine.clock()): ReportStanding[] {
-  return reportStandings(modelId, engine.reviews.reportsOf(modelId), { parties: engine.book.parties, entry: (hash) => engine.ledger.entry(hash) }, now);
 }

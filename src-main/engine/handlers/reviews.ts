@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/errors';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
-import { standingsOf, type ReportStanding } from '../evals/report-standing';
+import { reportStandings, type ReportStanding } from '../evals/report-standing';
 import { runEval } from '../evals/run-eval';
 import { replyToReview, retractReview, submitFeedback, submitReview } from '../reviews/review-commands';
 import { reviewSummary, reviewViews, sortReviews } from '../reviews/review-views';
@@ -17,6 +17,8 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
     if (!view) throw new AppError('INTERNAL', 'the review did not take effect');
     return view;
   };
+  const standingsOf = (modelId: string) =>
+    reportStandings(modelId, engine.reviews.reportsOf(modelId), { parties: engine.book.parties, entry: (hash) => engine.ledger.entry(hash) }, engine.clock());
   const reportView = ({ report: r, status, reason }: ReportStanding) => ({
     hash: r.hash,
     modelId: r.body.modelId,
@@ -66,10 +68,10 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
     'feedback.submit': async ({ decisionId, up, note }) => submitFeedback(engine, decisionId, up, note),
     'evals.run': async ({ modelId, task }) => {
       const run = await runEval(engine, modelId, task);
-      const standing = standingsOf(engine, modelId).find((s) => s.report.hash === run.hash);
+      const standing = standingsOf(modelId).find((s) => s.report.hash === run.hash);
       if (!standing) throw new AppError('INTERNAL', 'the metric report did not take effect');
       return { report: reportView(standing), results: run.results, cost: run.cost };
     },
-    'evals.reports': async ({ modelId }) => standingsOf(engine, modelId).map(reportView),
+    'evals.reports': async ({ modelId }) => standingsOf(modelId).map(reportView),
   };
 }
