@@ -16,7 +16,7 @@ type Invite = CommandOutput<'marketplace.invite'>;
  * marketplace.invite: a code another engine joins with (this marketplace, this peer's address and
  * key). The address can be overridden when peers reach this one under another name (a relay).
  */
-export function InviteCard() {
+export function InviteCard({ lanSharing }: { lanSharing: boolean | null }) {
   const client = useClient();
   const [address, setAddress] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,7 +46,7 @@ export function InviteCard() {
       <h2>Invite another engine</h2>
       <p className="muted">The other side pastes it under “Join a marketplace” when it starts. It proves it reached this peer by its key; it needs no secret.</p>
       <form className="form-section" onSubmit={(event) => void create(event)} noValidate>
-        <FormField id="invite-address" label="Advertised address (optional)" problem={problem} hint="Empty: this machine's LAN address and sync port.">
+        <FormField id="invite-address" label="Advertised address (optional)" problem={problem} hint={lanSharing === false ? 'Empty: 127.0.0.1 and the sync port, which only engines on this computer reach while LAN sharing is off.' : "Empty: this machine's LAN address and sync port."}>
           <input id="invite-address" data-testid="invite-address" placeholder="host:port" value={address} aria-invalid={problem !== undefined} onChange={(e) => setAddress(e.target.value)} />
         </FormField>
         <div className="form-actions">

@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../shell/StatusViews';
 import { useNow } from '../shell/useNow';
 import { ConnectForm } from './ConnectForm';
 import { InviteCard } from './InviteCard';
+import { LanSharingCard } from './LanSharingCard';
 import { PeersTable } from './PeersTable';
 import { SyncProgressCard } from './SyncProgressBar';
 import { ThisPeerCard } from './ThisPeerCard';
@@ -31,7 +32,10 @@ export function NetworkScreen() {
         <div className="network-grid">
           <div className="network-column">
             {status.data ? (
-              <ThisPeerCard status={status.data} />
+              <>
+                <ThisPeerCard status={status.data} />
+                <LanSharingCard status={status.data} onChanged={status.reload} />
+              </>
             ) : status.error && !status.loading ? (
               <ErrorState error={status.error} onRetry={status.reload} testId="sync-status-error" />
             ) : (
@@ -41,7 +45,7 @@ export function NetworkScreen() {
           </div>
           <div className="network-column">
             <ConnectForm />
-            <InviteCard />
+            <InviteCard lanSharing={status.data?.lanSharing ?? null} />
           </div>
           <section className="card network-peers" aria-label="Peers">
             <div className="card-header">
@@ -58,7 +62,8 @@ export function NetworkScreen() {
               <p className="muted">Loading peers…</p>
             ) : peers.data.length === 0 ? (
               <p className="muted" data-testid="peers-empty">
-                No peer yet. This engine works alone until it meets one: on the LAN (found automatically), by address, or through an invite.
+                No peer yet. This engine works alone until it meets one: by address, through an invite
+                {status.data?.mdns === 'on' ? ', or on the LAN (found automatically)' : ', or on the LAN once LAN sharing is on'}.
               </p>
             ) : (
               <PeersTable peers={peers.data} now={now} />

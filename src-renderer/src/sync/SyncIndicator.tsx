@@ -24,6 +24,11 @@ export function SyncIndicator() {
       <span data-testid="status-sync" data-state={state} title="Peer sync: every screen works offline from local data; peers exchange signed records when they meet">
         {text}
       </span>
+      {status.data.lanSharing && (
+        <span className="badge" data-testid="status-lan" title="LAN sharing is on: other machines on this network can reach this peer's sync (Network screen to turn it off)">
+          LAN sharing
+        </span>
+      )}
       {quarantined > 0 && (
         <span className="badge badge-claimed" data-testid="status-quarantined" title="Records received from peers that failed verification and did not take effect">
           {formatPlural(quarantined, 'record')} quarantined

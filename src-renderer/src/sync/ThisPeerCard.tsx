@@ -6,7 +6,7 @@ import { useUiStore } from '../state/ui-store';
 
 const MDNS: Record<SyncStatus['mdns'], string> = {
   on: 'on: peers of this marketplace on the LAN are found and dialled',
-  off: 'off',
+  off: 'off: peers on the LAN are neither looked for nor told about this one',
   unavailable: 'unavailable here (no multicast): LAN peers are not found, add them by address',
 };
 

@@ -47,3 +47,19 @@ export const SOURCE_LABELS: Record<PeerView['source'], string> = {
   invite: 'from an invite',
   inbound: 'dialled in',
 };
+
+/** What LAN sharing means right now, from what the engine reports (not from what was asked for). */
+export function lanSharingText(status: SyncStatus): { title: string; detail: string } {
+  const { listening } = status;
+  const at = listening ? `${listening.host}:${listening.port}` : null;
+  if (!at) return { title: status.lanSharing ? 'On, once sync runs.' : 'Off.', detail: 'Sync is off in this engine (started with --no-sync): nothing listens and nothing is announced.' };
+  if (!status.lanSharing) return { title: 'Off.', detail: `Only this computer can reach this peer’s sync (${at}); nothing is announced on the network.` };
+  const everywhere = listening!.host === '0.0.0.0' || listening!.host === '::';
+  const discovery =
+    status.mdns === 'on'
+      ? 'it announces itself and looks for peers of this marketplace (mDNS)'
+      : status.mdns === 'unavailable'
+        ? 'LAN discovery is unavailable here (no multicast), so add peers by address'
+        : 'it is not announced (LAN discovery is off)';
+  return { title: 'On.', detail: `Other machines can reach this peer’s sync at ${everywhere ? `every network address of this computer (${at})` : at}, each proving its key; ${discovery}.` };
+}
