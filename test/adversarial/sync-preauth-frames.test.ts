@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameHeader, rawSocket, seededRandom, shuffled, startVictim, throwawayLink, upgradeBy, type Victim } from './sync-victim';
 
 /**
@@ -13,10 +13,14 @@ const SOURCES = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4', '127.0.0.5'
 const PER_SOURCE = 3;
 const CHUNK = 256 * 1024;
 
-let victim: Victim | null = null;
-afterEach(async () => {
+let victim: Victim;
+let marketplace: string;
+beforeAll(async () => {
+  victim = await startVictim();
+  marketplace = (await victim.call<{ id: string }>('marketplace.create', { name: 'Frames' })).id;
+}, 90_000);
+afterAll(async () => {
   await victim?.stop();
-  victim = null;
 });
 
 /** Writes the header and all but the last byte of a FRAME-byte frame; resolves with what the listener let through. */
@@ -43,14 +47,12 @@ async function oversizedFrame(socket: Socket): Promise<{ closedEarly: boolean; w
 
 describe('finding 3: memory before authentication', () => {
   it('cuts a 5 MiB frame sent before the handshake at its header: the engine does not buffer it', async () => {
-    victim = await startVictim();
-    await victim.call('marketplace.create', { name: 'Frames' });
     const random = seededRandom();
     // Settle the engine's start-up allocations before the baseline.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const before = await victim.rssBytes();
     const sources = shuffled(SOURCES.flatMap((s) => Array<string>(PER_SOURCE).fill(s)), random);
-    const sockets = (await Promise.all(sources.map((s) => rawSocket(victim!.syncPort, s)))).filter((s): s is Socket => s !== null);
+    const sockets = (await Promise.all(sources.map((s) => rawSocket(victim.syncPort, s)))).filter((s): s is Socket => s !== null);
     expect(sockets.length).toBe(sources.length);
     const upgraded = await Promise.all(sockets.map((s) => upgradeBy(s)));
     expect(upgraded.every(Boolean)).toBe(true);
@@ -67,9 +69,7 @@ describe('finding 3: memory before authentication', () => {
   }, 90_000);
 
   it('after the handshake, a frame over the documented 32 MiB bound is cut at its header', async () => {
-    victim = await startVictim();
-    const market = await victim.call<{ id: string }>('marketplace.create', { name: 'Frames' });
-    const ws = await throwawayLink(victim.syncPort, '127.0.0.1', market.id);
+    const ws = await throwawayLink(victim.syncPort, '127.0.0.1', marketplace);
     expect(ws).not.toBeNull();
     const socket = (ws as unknown as { _socket: Socket })._socket;
     let closed = false;
