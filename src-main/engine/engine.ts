@@ -36,6 +36,7 @@ import { routerFor } from './compose/routing';
 import { PriceClock } from './pricing/price-clock';
 import { SettingsStore } from './settings/settings';
 import { DocumentStore } from './store/documents';
+import { LEDGER_EXPORT_ASK, acquireFolderLock, countedLines, type FolderLock } from './store/folder-lock';
 import { openQueryStore, type QueryDatabase } from './store/query-store';
 import type { AbsorbResult, Incoming } from './sync/ingest-queue';
 import { SyncService } from './sync/sync-service';
@@ -50,6 +51,8 @@ export interface EngineOptions {
    * passphrase; null = none (plaintext, mode 0600). Omitted = INFINIROUTE_PASSPHRASE if set.
    */
   dataKey?: DataKey | null;
+  /** Who holds the data folder's lock, named to a second process that tries to open it (e.g. "infiniroute serve"). */
+  role?: string;
 }
 
 export type EventListener = (message: EventMessage) => void;
@@ -82,6 +85,7 @@ export class Engine {
   private readonly dispatcher: Dispatch;
   private readonly prices: PriceClock;
   private closed = false;
+  private folderLock: FolderLock | null = null;
   /** Commands still running: close() lets them finish (bounded) so nothing acknowledged is cut. */
   private readonly inFlight = new Set<Promise<Answer>>();
   /** Query-store writes of refreshed catalog rows, in order. */
@@ -126,7 +130,29 @@ export class Engine {
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
   }
 
+  /** Opens the folder's engine, holding its lock (store/folder-lock.ts) until close. */
   static async open(options: EngineOptions): Promise<Engine> {
+    const dataDir = resolve(options.dataDir);
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    // Before anything reads the folder: a second engine on it would delete the first's journal at its close.
+    const lock = await acquireFolderLock(dataDir, options.role ?? 'an InfiniRoute engine');
+    try {
+      const engine = await Engine.openHeld(options);
+      engine.folderLock = lock;
+      lock.answer(LEDGER_EXPORT_ASK, async () => {
+        const answer = await engine.dispatch('ledger.export', {});
+        if (!answer.ok) throw new Error(answer.error.message);
+        const { jsonl, lines } = answer.result as { jsonl: string; lines: number };
+        return countedLines(jsonl.split('\n').slice(0, lines));
+      });
+      return engine;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private static async openHeld(options: EngineOptions): Promise<Engine> {
     const dataDir = resolve(options.dataDir);
     const clock = options.clock ?? Date.now;
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -294,5 +320,6 @@ export class Engine {
     await this.docs.close();
     // remove, not close: RxDB's memory storage keeps a closed database's rows for the process's life.
     await this.db.remove();
+    await this.folderLock?.release();
   }
 }

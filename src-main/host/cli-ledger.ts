@@ -6,6 +6,7 @@ import { exportLines } from '../engine/ledger/export';
 import { describeProblem, verifyLedgerExport, type VerifyReport } from '../engine/ledger/verify-export';
 import { UsageError, rejectUnknown, stringOption, type ParsedArgs } from './args';
 import { defaultDataDir } from './data-dir';
+import { exportThroughHolder } from './live-export';
 
 export const LEDGER_HELP = `infiniroute ledger — the transparent ledger, offline
 
@@ -55,11 +56,12 @@ export function reportJson(report: VerifyReport): string {
 async function runExport(args: ParsedArgs): Promise<number> {
   rejectUnknown(args, ['data']);
   const dataDir = resolve(stringOption(args, 'data') ?? process.env.INFINIROUTE_DATA ?? defaultDataDir());
+  if (await exportThroughHolder(dataDir, (line) => process.stdout.write(line))) return 0;
   // Opening a folder that holds no engine would create a new identity in it: refuse instead.
   await access(join(dataDir, 'root.json')).catch(() => {
     throw new UsageError(`${dataDir} holds no InfiniRoute data`);
   });
-  const engine = await Engine.open({ dataDir });
+  const engine = await Engine.open({ dataDir, role: 'infiniroute ledger export' });
   try {
     for (const line of exportLines(engine)) process.stdout.write(`${JSON.stringify(line)}\n`);
   } finally {

@@ -67,7 +67,7 @@ async function dataKeyOf(args: ParsedArgs): Promise<DataKey | null> {
 }
 
 async function withEngine<T>(args: ParsedArgs, work: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey: await dataKeyOf(args) });
+  const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey: await dataKeyOf(args), role: `infiniroute ${args.positional[0]}` });
   try {
     return await work(engine);
   } finally {
@@ -85,7 +85,7 @@ async function runServe(args: ParsedArgs): Promise<void> {
   if (!isLoopback(host)) console.error(`warning: listening on ${host}: the command API is reachable beyond this machine (token required).`);
   const dataKey = await dataKeyOf(args);
   if (!dataKey) console.error(UNPROTECTED_WARNING);
-  const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey });
+  const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey, role: 'infiniroute serve' });
   const running = await serve(engine, { port, host, token, rendererDir: resolve(import.meta.dirname, '../../out/renderer') });
   console.log(`InfiniRoute engine serving ${engine.dataDir}`);
   console.log(`Open: ${running.url}/user.html?token=${token}`);
@@ -172,7 +172,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'ledger':
         return await runLedger(args);
       case 'peer':
-        await runPeer(args, argv, async () => Engine.open({ dataDir: dataDirOf(args), dataKey: await dataKeyOf(args) }));
+        await runPeer(args, argv, async () => Engine.open({ dataDir: dataDirOf(args), dataKey: await dataKeyOf(args), role: 'infiniroute peer' }));
         return -1;
       case 'provider-sim':
         await runSimulator(args);

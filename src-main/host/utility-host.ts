@@ -52,7 +52,7 @@ async function run(): Promise<void> {
   const key = await handedOver;
   if (!key) console.error(DESKTOP_UNPROTECTED);
   try {
-    engine = await Engine.open({ dataDir, dataKey: key ? { kind: 'raw', key } : null });
+    engine = await Engine.open({ dataDir, dataKey: key ? { kind: 'raw', key } : null, role: 'the InfiniRoute desktop app' });
   } catch (error) {
     port.postMessage({ type: 'fatal', message: (error as Error).message });
     process.exit(1);
