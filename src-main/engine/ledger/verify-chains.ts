@@ -1,7 +1,6 @@
 import { compareEntries, entryAuthorityViolation, entryContextViolation, feeBpsAt, paymentKey, TREASURY_ACCOUNT, userAccount, type FeeConfig, type ProblemKind } from './entry-rules';
 import { MerkleTree } from './merkle';
-import type { ChainRun, Fail } from './verify-checkpoints';
-import type { EntryItem } from './verify-export';
+import type { ChainRun, EntryItem, Fail } from './verify-types';
 
 /**
  * The chain half of the export verifier (verify-export.ts): which entries count, and the balances

@@ -1,32 +1,8 @@
-import type { LedgerCheckpointBody } from '../../../src-shared/ledger';
-import type { ProblemKind } from './entry-rules';
 import type { ConsistencyLine } from './export-format';
 import { MerkleTree, verifyConsistency } from './merkle';
-import type { EntryItem, VerifyProblem } from './verify-export';
+import type { ChainRun, CheckpointItem, Fail } from './verify-types';
 
 /** The checkpoint half of the export verifier (verify-export.ts): signed tree heads and proofs. */
-
-export interface CheckpointItem {
-  line: number;
-  hash: string;
-  chain: string;
-  seq: number;
-  body: LedgerCheckpointBody;
-}
-
-/** One chain as the verifier replayed it: its valid prefix (before any fork) and the tree over it. */
-export interface ChainRun {
-  applied: EntryItem[];
-  ids: Set<string>;
-  tree: MerkleTree;
-  broken: boolean;
-  /** The seq of a forked chain's first fork: no single tree covers the chain past it. */
-  forkedAt: number | null;
-  /** The highest seq that counts (the prefix's length on a chain that never forked). */
-  maxSeq: number;
-}
-
-export type Fail = (line: number, kind: ProblemKind, reason: string, where?: Partial<Pick<VerifyProblem, 'chain' | 'seq' | 'hash' | 'id'>>) => void;
 
 /** Every signed tree head must be the root of its chain's first `size` entries. */
 export function checkCheckpoints(checkpoints: readonly CheckpointItem[], chains: Map<string, ChainRun>, fail: Fail, step: () => void): number {

@@ -1,23 +1,20 @@
 import { parseBoundedJson } from '../../../src-shared/bounded-json';
 import { RECORD_BODIES, type RecordPayload } from '../../../src-shared/domain';
-import { LedgerCheckpointBodySchema, LedgerEntryBodySchema, type LedgerEntryBody, type LedgerProblem } from '../../../src-shared/ledger';
+import { LedgerCheckpointBodySchema, LedgerEntryBodySchema, type LedgerEntryBody } from '../../../src-shared/ledger';
 import { SignatureVerifier } from '../identity/keys';
-import { checkpointShapeViolation, entryShapeViolation, TREASURY_ACCOUNT, POOL_ACCOUNT, type FeeConfig, type ProblemKind, type RuleBreak } from './entry-rules';
+import { checkpointShapeViolation, entryShapeViolation, TREASURY_ACCOUNT, POOL_ACCOUNT, type FeeConfig, type ProblemKind } from './entry-rules';
 import { EXPORT_FORMAT, EXPORT_LINE_LIMITS, READABLE_VERSIONS, decodeRecordLine, type ConsistencyLine, type HeaderLine } from './export-format';
 import { leafHash } from './merkle';
 import { runChains, settleBalances, type Deficit, type Fork } from './verify-chains';
-import { checkCheckpoints, checkProofs, type CheckpointItem } from './verify-checkpoints';
+import { checkCheckpoints, checkProofs } from './verify-checkpoints';
+import type { CheckpointItem, EntryItem, VerifyProblem } from './verify-types';
+
+export type { EntryItem, VerifyProblem } from './verify-types';
 
 /**
  * The standalone verifier of a ledger export (docs/ledger-format.md). Pure: node:crypto and the
  * shared schemas only, so the CLI, the tests and `ledger.verify` all run this one implementation.
  */
-export interface VerifyProblem extends LedgerProblem {
-  id: string | null;
-  /** 1-based line of the export the problem was found at. */
-  line: number;
-}
-
 export interface VerifyOptions {
   /** The marketplace id the reader expects; else the one whose config the export carries. */
   marketplace?: string;
@@ -50,17 +47,6 @@ export interface VerifyReport {
   steps: number;
 }
 
-export interface EntryItem {
-  line: number;
-  hash: string;
-  chain: string;
-  seq: number;
-  ts: number;
-  kind: LedgerEntryBody['kind'];
-  body: LedgerEntryBody;
-  leaf: Buffer;
-  shape: RuleBreak | null;
-}
 
 type Where = Pick<VerifyProblem, 'chain' | 'seq' | 'hash' | 'id'>;
 const MAX_PROBLEMS = 1_000;
