@@ -41,6 +41,16 @@ export type EpochCloseBody = z.infer<typeof EpochCloseBodySchema>;
 
 export const epochCloseSubject = (epoch: number, part: number): string => `epoch-close:${epoch}:${part}`;
 
+/** What makes an epoch-close unacceptable from the record alone (the door's authority check), or null. */
+export function epochCloseViolation(author: string, subject: string, body: EpochCloseBody, marketplaceId: string | null): string | null {
+  if (marketplaceId !== null && author !== marketplaceId) return `epoch-close signed by ${author}, not by the treasury ${marketplaceId}`;
+  if (subject !== epochCloseSubject(body.epoch, body.part)) return 'epoch-close subject must be epoch-close:<epoch>:<part>';
+  if (body.part >= body.parts) return 'epoch-close part must be below its parts';
+  if (body.count > body.parts * MAX_CLOSE_HASHES) return 'epoch-close parts cannot hold its count of hashes';
+  for (let i = 1; i < body.hashes.length; i++) if (body.hashes[i - 1]! >= body.hashes[i]!) return 'epoch-close hashes must be unique and in ascending order';
+  return null;
+}
+
 const int = z.number().int();
 
 /** The formula's parameters, shown with every result so a page can print the formula with them. */

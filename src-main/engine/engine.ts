@@ -10,7 +10,6 @@ import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
 import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
-import { EpochCloser } from './incentives/epoch-closer';
 import { RewardState } from './incentives/reward-state';
 import { openJournal } from './journal/open-journal';
 import type { RecordJournal } from './journal/record-journal';
@@ -32,6 +31,7 @@ import { Receipts } from './reviews/receipts';
 import { ReviewState } from './reviews/review-state';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
+import { epochCloserFor } from './compose/rewards';
 import { routerFor } from './compose/routing';
 import { PriceClock } from './pricing/price-clock';
 import { SettingsStore } from './settings/settings';
@@ -74,7 +74,7 @@ export class Engine {
   readonly reviews: ReviewState;
   /** Incentive epochs and reward claims, recomputed from every peer's signed records. */
   readonly rewards: RewardState;
-  readonly epochCloser = new EpochCloser(this);
+  readonly epochCloser = epochCloserFor(this);
   /** Where records this engine signs are checked, made durable and applied (read-your-writes: catchUp). */
   readonly publisher: Publisher;
   readonly startedAt: number;

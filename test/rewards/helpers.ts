@@ -1,6 +1,7 @@
 import type { SigningKey } from '../../src-main/engine/identity/keys';
 import { epochsDocOf } from '../../src-main/engine/incentives/epoch-close';
 import { closeDueEpochs } from '../../src-main/engine/incentives/epoch-closer';
+import { closerPortsOf } from '../../src-main/engine/compose/rewards';
 import { openTestEngine, type TestEngine } from '../catalog/helpers';
 import { DAY, START, type Call, type Scenario } from './scenario';
 
@@ -46,7 +47,7 @@ export function honestEpoch(s: Scenario, models: string[], options: { users?: nu
  * holding a treasury key does by itself), and `peers` receive the closes as from sync.
  */
 export async function closeEpochs(s: Scenario, t: TestEngine, peers: readonly TestEngine[] = []): Promise<number> {
-  const closed = await closeDueEpochs(t.engine, s.treasury);
+  const closed = await closeDueEpochs(closerPortsOf(t.engine), s.treasury);
   const closes = t.engine.docs.records(epochsDocOf(s.treasury.publicKey)).map(([key, bytes]) => ({ doc: epochsDocOf(s.treasury.publicKey), key, bytes }));
   for (const peer of peers) await peer.engine.absorb(closes);
   return closed;

@@ -1,4 +1,3 @@
-import type { RecordPayload } from '../../../src-shared/domain';
 import { epochCloseSubject, MAX_CLOSE_HASHES, type EpochCloseBody } from '../../../src-shared/rewards';
 import type { SigningKey } from '../identity/keys';
 import { leafHash, treeRoot } from '../ledger/merkle';
@@ -10,17 +9,6 @@ export const epochsDocOf = (treasuryKey: string): string => `epochs/${treasuryKe
 /** The RFC 9162 Merkle root over input hashes in ascending order (the ledger's tree: leaf = 0x00 ‖ hash bytes). */
 export function inputsRoot(sortedHashes: readonly string[]): string {
   return treeRoot(sortedHashes.map((h) => leafHash(Buffer.from(h, 'hex')))).toString('hex');
-}
-
-/** What makes an epoch-close unacceptable from the record alone (the authority check), or null. */
-export function epochCloseViolation(payload: RecordPayload, marketplaceId: string | null): string | null {
-  const body = payload.body as EpochCloseBody;
-  if (marketplaceId !== null && payload.author !== marketplaceId) return `epoch-close signed by ${payload.author}, not by the treasury ${marketplaceId}`;
-  if (payload.subject !== epochCloseSubject(body.epoch, body.part)) return 'epoch-close subject must be epoch-close:<epoch>:<part>';
-  if (body.part >= body.parts) return 'epoch-close part must be below its parts';
-  if (body.count > body.parts * MAX_CLOSE_HASHES) return 'epoch-close parts cannot hold its count of hashes';
-  for (let i = 1; i < body.hashes.length; i++) if (body.hashes[i - 1]! >= body.hashes[i]!) return 'epoch-close hashes must be unique and in ascending order';
-  return null;
 }
 
 /** One epoch's fixed inputs: a complete, consistent epoch-close. */

@@ -1,7 +1,17 @@
-import type { Engine } from '../engine';
 import type { SigningKey } from '../identity/keys';
+import type { SignedRecord } from '../records/signed';
 import { closeRecords, epochsDocOf } from './epoch-close';
 import { windowOf } from './params';
+import type { RewardState } from './reward-state';
+
+/** What closing epochs needs of the engine (wired in compose/rewards.ts). */
+export interface CloserPorts {
+  clock(): number;
+  /** The marketplace's treasury key when this engine holds it, else null. */
+  treasury(): SigningKey | null;
+  rewards(): Pick<RewardState, 'epochs' | 'config' | 'inputs'>;
+  publish(doc: string, records: SignedRecord[]): Promise<void>;
+}
 
 /** The longest setTimeout delay Node honours (about 24.8 days); a later close re-arms on waking. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -13,19 +23,20 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * stays provisional (its late fees stay in the pool), so no remainder is ever carried twice.
  * Returns how many epochs it closed.
  */
-export async function closeDueEpochs(engine: Engine, treasury: SigningKey): Promise<number> {
+export async function closeDueEpochs(ports: CloserPorts, treasury: SigningKey): Promise<number> {
   let closed = 0;
   const tried = new Set<number>();
   for (;;) {
-    const now = engine.clock();
-    const newest = engine.rewards.inputs.closes.newestClosed(treasury.publicKey);
-    const due = engine.rewards
+    const now = ports.clock();
+    const rewards = ports.rewards();
+    const newest = rewards.inputs.closes.newestClosed(treasury.publicKey);
+    const due = rewards
       .epochs()
       .find((r) => r.window.epoch > newest && r.window.finalAt <= now && r.inputs.state === 'provisional' && r.charges > 0 && !tried.has(r.window.epoch));
     if (!due) return closed;
     tried.add(due.window.epoch);
     const records = closeRecords(treasury, due.window.epoch, due.carryIn, due.inputs.read, now);
-    await engine.publish(epochsDocOf(treasury.publicKey), records);
+    await ports.publish(epochsDocOf(treasury.publicKey), records);
     closed++;
   }
 }
@@ -41,22 +52,17 @@ export class EpochCloser {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
 
-  constructor(private readonly engine: Engine) {}
-
-  private treasury(): SigningKey | null {
-    const key = this.engine.keys.treasury;
-    return key && this.engine.marketplace.id === key.publicKey ? key : null;
-  }
+  constructor(private readonly ports: CloserPorts) {}
 
   /**
    * Closes what is due now, then keeps a timer for the next finalAt; resolves when every close is
    * published (a no-op away from the treasury).
    */
   catchUp(): Promise<void> {
-    const key = this.treasury();
+    const key = this.ports.treasury();
     if (!key || this.stopped) return this.running;
     this.running = this.running
-      .then(() => closeDueEpochs(this.engine, key))
+      .then(() => closeDueEpochs(this.ports, key))
       .catch((error: Error) => console.error('rewards: could not close an epoch:', error.message))
       .then(() => (this.timer ? undefined : this.schedule()));
     return this.running;
@@ -67,10 +73,10 @@ export class EpochCloser {
   }
 
   private schedule(): void {
-    const config = this.engine.rewards.config();
-    if (this.stopped || !this.treasury() || !config) return;
+    const config = this.ports.rewards().config();
+    if (this.stopped || !this.ports.treasury() || !config) return;
     // The first epoch whose finalAt is still ahead: e = ⌊(now − grace) / len⌋.
-    const now = this.engine.clock();
+    const now = this.ports.clock();
     const { finalAt } = windowOf(Math.floor((now - config.graceMs) / config.lenMs), config.lenMs, config.graceMs);
     this.timer = setTimeout(() => {
       this.timer = null;

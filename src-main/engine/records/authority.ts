@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { RECORD_BODIES, modelIdOf, producerOf, type RecordPayload } from '../../../src-shared/domain';
-import { epochCloseViolation } from '../incentives/epoch-close';
+import { epochCloseViolation } from '../../../src-shared/rewards';
 import type { Parties } from '../identity/party-links';
 import { ledgerRecordViolation } from '../ledger/entry-rules';
 
@@ -99,7 +99,7 @@ function signerViolation(payload: RecordPayload, ctx: AuthorityContext): string 
       return payload.subject === `reward:${claim.epoch}:${payload.author}` ? null : 'reward claim subject must be reward:<epoch>:<author>, signed by the producer itself';
     }
     case 'epoch-close':
-      return epochCloseViolation(payload, ctx.marketplaceId);
+      return epochCloseViolation(payload.author, payload.subject, payload.body as BodyOf<'epoch-close'>, ctx.marketplaceId);
     case 'ledger-entry':
     case 'ledger-checkpoint':
       return ledgerRecordViolation(payload, ctx.marketplaceId);
