@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          setupFiles: ['test/renderer/setup-timeouts.ts'],
+          setupFiles: ['test/renderer/setup-timeouts.ts', 'test/renderer/setup-location.ts'],
           testTimeout: 10_000,
           include: ['test/renderer/**/*.test.tsx', 'test/renderer/**/*.test.ts'],
         },

@@ -117,6 +117,12 @@ function main(): void {
             isMac: process.platform === 'darwin',
             isDev: !app.isPackaged,
             openWindow: (kind) => windows.open(kind),
+            navigate: (direction) => {
+              // In-page (hash) entries only: every window stays on its one page (navigation.ts).
+              const history = BrowserWindow.getFocusedWindow()?.webContents.navigationHistory;
+              if (direction === 'back' && history?.canGoBack()) history.goBack();
+              if (direction === 'forward' && history?.canGoForward()) history.goForward();
+            },
           }),
         ),
       );

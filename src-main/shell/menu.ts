@@ -35,10 +35,18 @@ export interface MenuOptions {
   /** Reload and devtools only in development: in a shipped app they only help an attacker. */
   isDev: boolean;
   openWindow(kind: WindowKind): void;
+  /** Back / Forward in the focused window's history: its views have URLs (hash routes). */
+  navigate(direction: 'back' | 'forward'): void;
 }
 
 export const MENU_IDS = { user: 'window.user', producer: 'window.producer' } as const;
 export const ACCELERATORS = { user: 'CmdOrCtrl+Shift+U', producer: 'CmdOrCtrl+Shift+P' } as const;
+export const NAV_IDS = { back: 'go.back', forward: 'go.forward' } as const;
+
+/** Each platform's own keys for history: Alt+←/→ on Windows and Linux, ⌘[ / ⌘] on macOS. */
+function navAccelerators(isMac: boolean) {
+  return isMac ? { back: 'Cmd+[', forward: 'Cmd+]' } : { back: 'Alt+Left', forward: 'Alt+Right' };
+}
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemSpec[] {
   const windowItems: MenuItemSpec[] = [
@@ -60,12 +68,18 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemSpec[] {
     { type: 'separator' },
     { role: 'togglefullscreen' },
   ];
+  const keys = navAccelerators(options.isMac);
+  const go: MenuItemSpec[] = [
+    { id: NAV_IDS.back, label: 'Back', accelerator: keys.back, click: () => options.navigate('back') },
+    { id: NAV_IDS.forward, label: 'Forward', accelerator: keys.forward, click: () => options.navigate('forward') },
+  ];
   return [
     ...(options.isMac ? [{ role: 'appMenu' as const }] : []),
     { label: 'File', submenu: [options.isMac ? { role: 'close' } : { role: 'quit' }] },
     // Without the edit roles, copy and paste do not work in text fields on macOS.
     { role: 'editMenu' },
     { label: 'View', submenu: view },
+    { label: 'Go', submenu: go },
     {
       label: 'Window',
       submenu: [

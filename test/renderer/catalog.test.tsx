@@ -45,20 +45,24 @@ describe('catalog', () => {
     const first = within(rows[0]!);
     expect(first.getByText('Alpha Coder')).toBeTruthy();
     expect(first.getByText('Acme AI')).toBeTruthy();
-    expect(first.getByText('code')).toBeTruthy();
+    expect(first.getByText('code', { selector: '.chip' })).toBeTruthy();
+    // Without a task the figure is the best task's, and names it.
+    expect(first.getByTestId('row-accuracy').getAttribute('data-task')).toBe('code');
+    expect(first.getByTestId('row-accuracy').textContent).toMatch(/code$/);
     // 1,000 × 2.5 cr/1M + 500 × 10 cr/1M = 0.0075 cr, formatted from integer micro-credits.
     const cost = first.getByTestId('reference-cost');
     expect(cost.textContent).toBe('0.0075 cr');
-    expect(cost.getAttribute('title')).toBe('cost of a reference call: 1,000 input + 500 output tokens');
+    expect(cost.getAttribute('title')).toBe('0.0075 cr: cost of a reference call: 1,000 input + 500 output tokens');
     const perMillion = [...first.getByTestId('price-per-1m').children].map((line) => line.textContent);
     expect(perMillion).toEqual(['in 2.5 cr', 'out 10 cr']);
     expect(rows[0]!.textContent).toContain('91.5 %');
     expect(rows[0]!.textContent).toContain('1,250 ms');
     expect(first.getAllByTestId('source-badge').map((badge) => badge.textContent)).toEqual(['measured', 'claimed']);
-    expect(within(rows[2]!).getByTestId('reference-cost').textContent).toBe('unpriced');
+    expect(within(rows[2]!).getByTestId('reference-cost').textContent).toBe('—');
+    expect(rows[2]!.textContent).toContain('unpriced');
 
     const list = screen.getByTestId('catalog-list');
-    expect(list.getAttribute('role')).toBe('listbox');
+    expect(list.getAttribute('role')).toBe('grid');
   });
 
   it('renders only the visible rows of a large catalog and fetches pages as it scrolls', async () => {
@@ -73,7 +77,7 @@ describe('catalog', () => {
     expect(offsets()).toEqual([0]);
     expect((transport.callsOf('catalog.list')[0] as CatalogListInput).limit).toBe(100);
 
-    const list = screen.getByTestId('catalog-list');
+    const list = screen.getByTestId('catalog-list').querySelector<HTMLElement>('.catalog-scroll')!;
     list.scrollTop = 52 * 550;
     fireEvent.scroll(list);
     await screen.findByText('Bulk 550');

@@ -7,7 +7,13 @@ function flatten(items: MenuItemSpec[]): MenuItemSpec[] {
 
 function build(isMac: boolean, isDev = false) {
   const openWindow = vi.fn();
-  return { items: flatten(buildMenuTemplate({ isMac, isDev, openWindow })), top: buildMenuTemplate({ isMac, isDev, openWindow }), openWindow };
+  const navigate = vi.fn();
+  return {
+    items: flatten(buildMenuTemplate({ isMac, isDev, openWindow, navigate })),
+    top: buildMenuTemplate({ isMac, isDev, openWindow, navigate }),
+    openWindow,
+    navigate,
+  };
 }
 
 describe('application menu', () => {
@@ -48,5 +54,21 @@ describe('application menu', () => {
     expect(build(false).items.map((i) => i.role)).not.toContain('appMenu');
     expect(build(false).items.map((i) => i.role)).toContain('editMenu');
     expect(build(false).items.map((i) => i.role)).toContain('quit');
+  });
+
+  it.each([
+    [false, 'Alt+Left', 'Alt+Right'],
+    [true, 'Cmd+[', 'Cmd+]'],
+  ])('has Back and Forward in a Go menu with the platform keys (mac: %s)', (isMac, back, forward) => {
+    const { top, navigate } = build(isMac);
+    const go = top.find((i) => i.label === 'Go')?.submenu ?? [];
+    expect(go.map((i) => [i.label, i.accelerator])).toEqual([
+      ['Back', back],
+      ['Forward', forward],
+    ]);
+    go[0]?.click?.();
+    expect(navigate).toHaveBeenLastCalledWith('back');
+    go[1]?.click?.();
+    expect(navigate).toHaveBeenLastCalledWith('forward');
   });
 });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CatalogItem } from '../../../src-shared/catalog';
 import { ErrorState, LoadingState } from '../shell/StatusViews';
 import { CatalogList } from './CatalogList';
+import type { CatalogSorting } from './columns';
 import type { CatalogPages } from './useCatalogPages';
 
 /** Loading, error, empty or the list: the four faces of one catalog query. */
@@ -11,8 +12,11 @@ export function CatalogResults({
   label,
   selectedId,
   onSelect,
+  onOpen,
   empty,
   comparable = false,
+  sorting,
+  task = null,
 }: {
   pages: CatalogPages;
   /** Changes with the query, so a new query starts scrolled to the top. */
@@ -20,7 +24,12 @@ export function CatalogResults({
   label: string;
   selectedId: string | null;
   onSelect(item: CatalogItem): void;
+  /** Enter on the list: the full page of the model under the cursor. */
+  onOpen?(item: CatalogItem): void;
   empty: ReactNode;
+  sorting?: CatalogSorting;
+  /** The task the figures are shown for (null: each model's best task). */
+  task?: string | null;
   /** Rows get an "add to compare" checkbox (the user window). */
   comparable?: boolean;
 }) {
@@ -42,7 +51,7 @@ export function CatalogResults({
           </button>
         </div>
       )}
-      <CatalogList key={listKey} pages={pages} total={pages.total} selectedId={selectedId} onSelect={onSelect} label={label} comparable={comparable} />
+      <CatalogList key={listKey} pages={pages} total={pages.total} selectedId={selectedId} onSelect={onSelect} onOpen={onOpen} label={label} comparable={comparable} sorting={sorting} task={task} />
     </>
   );
 }

@@ -1,27 +1,56 @@
 import type { CSSProperties } from 'react';
-import type { CatalogItem } from '../../../src-shared/catalog';
-import { bestAccuracySource, REFERENCE_CALL_TOOLTIP } from '../format/metrics';
-import { formatBpsPercent, formatMoney, formatMs } from '../format/numbers';
+import type { CatalogItem, CatalogSort } from '../../../src-shared/catalog';
+import { REFERENCE_CALL_TOOLTIP } from '../format/metrics';
+import { formatBpsPercent, formatMoney, formatMs, formatPrice } from '../format/numbers';
 import { SourceBadge } from '../shell/SourceBadge';
 import { MAX_COMPARE, useUiStore } from '../state/ui-store';
+import { accuracyFigure, type CatalogSorting } from './columns';
 
 export const ROW_HEIGHT = 52;
 
 const gridClass = (comparable: boolean) => `catalog-grid${comparable ? ' comparable' : ''}`;
 
-/** Column headings, in the order CatalogRow renders its cells; the grid template lives in the CSS. */
-export function CatalogHeader({ comparable }: { comparable: boolean }) {
+/** Which way each sort orders, for aria-sort: the engine sorts each key one way only. */
+const SORT_ORDER: Partial<Record<CatalogSort, 'ascending' | 'descending'>> = {
+  name: 'ascending',
+  price: 'ascending',
+  accuracy: 'descending',
+  latency: 'ascending',
+};
+
+function Heading({ label, sort, sorting, title, className }: { label: string; sort?: CatalogSort; sorting?: CatalogSorting; title?: string; className?: string }) {
+  const active = sorting !== undefined && sort !== undefined && sorting.sort === sort;
   return (
-    <div className={`${gridClass(comparable)} catalog-header`} role="presentation">
-      {comparable && <span title={`Tick 2–${MAX_COMPARE} models to compare them`}>Cmp</span>}
-      <span>Model</span>
-      <span>Tasks</span>
-      <span className="num" title={REFERENCE_CALL_TOOLTIP}>
-        Reference call
-      </span>
-      <span className="num col-per-1m">Per 1M tokens</span>
-      <span className="num">Best accuracy</span>
-      <span className="num">p95 latency</span>
+    <span role="columnheader" className={className} title={title} aria-sort={active ? SORT_ORDER[sort] : undefined}>
+      {sorting && sort ? (
+        <button type="button" className="sort-button" data-testid={`sort-${sort}`} data-active={active} onClick={() => sorting.onSort(sort)}>
+          {label}
+          <span aria-hidden="true">{active ? (SORT_ORDER[sort] === 'ascending' ? ' ↑' : ' ↓') : ''}</span>
+        </button>
+      ) : (
+        label
+      )}
+    </span>
+  );
+}
+
+/** Column headings, in the order CatalogRow renders its cells; the grid template lives in the CSS. */
+export function CatalogHeader({ comparable, sorting, task }: { comparable: boolean; sorting?: CatalogSorting; task: string | null }) {
+  return (
+    <div className={`${gridClass(comparable)} catalog-header`} role="row" aria-rowindex={1}>
+      {comparable && <Heading label="Cmp" title={`Tick 2–${MAX_COMPARE} models to compare them`} />}
+      <Heading label="Model" sort="name" sorting={sorting} />
+      <Heading label="Tasks" />
+      <Heading label="Per 1M in / out" sort="price" sorting={sorting} className="num" title="Price per million input / output tokens. Sorting by price uses the reference call." />
+      <Heading label="Reference call" className="num col-reference" title={REFERENCE_CALL_TOOLTIP} />
+      <Heading
+        label={task ? `Accuracy · ${task}` : 'Best accuracy'}
+        sort="accuracy"
+        sorting={sorting}
+        className="num"
+        title={task ? `Accuracy on ${task}` : 'Each model’s accuracy on its best task, named under the figure'}
+      />
+      <Heading label="p95 latency" sort="latency" sorting={sorting} className="num" />
     </div>
   );
 }
@@ -33,7 +62,7 @@ function CompareBox({ item }: { item: CatalogItem }) {
   const toggleCompare = useUiStore((s) => s.toggleCompare);
   return (
     // The row's click selects the model; the checkbox must not.
-    <span className="cell-compare" onClick={(event) => event.stopPropagation()}>
+    <span role="gridcell" className="cell-compare" onClick={(event) => event.stopPropagation()}>
       <input
         type="checkbox"
         data-testid="compare-checkbox"
@@ -49,62 +78,91 @@ function CompareBox({ item }: { item: CatalogItem }) {
 
 export function CatalogRow({
   item,
+  index,
+  rowId,
   selected,
+  active,
   comparable = false,
+  task,
   style,
   onSelect,
 }: {
   item: CatalogItem;
+  index: number;
+  rowId: string;
   selected: boolean;
+  /** The keyboard cursor (aria-activedescendant) is on this row. */
+  active: boolean;
   comparable?: boolean;
+  task: string | null;
   style: CSSProperties;
   onSelect(item: CatalogItem): void;
 }) {
-  const accuracySource = bestAccuracySource(item);
+  const accuracy = accuracyFigure(item, task);
   return (
     <div
-      role="option"
+      id={rowId}
+      role="row"
+      aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`${gridClass(comparable)} catalog-row`}
+      className={`${gridClass(comparable)} catalog-row${active ? ' active' : ''}`}
       style={style}
       data-testid="catalog-row"
       data-model-id={item.id}
       onClick={() => onSelect(item)}
     >
       {comparable && <CompareBox item={item} />}
-      <span className="cell-model">
-        <span className="model-name" data-testid="row-name">
+      <span role="gridcell" className="cell-model">
+        <span className="model-name" data-testid="row-name" title={item.name}>
           {item.name}
           {item.retired && <span className="badge badge-retired">retired</span>}
         </span>
-        <span className="muted producer-name">{item.producerName}</span>
+        <span className="muted producer-name" title={item.producerName}>
+          {item.producerName}
+        </span>
       </span>
-      <span className="chips" title={item.tasks.join(', ')}>
+      <span role="gridcell" className="chips" title={item.tasks.join(', ')}>
         {item.tasks.map((task) => (
           <span key={task} className="chip">
             {task}
           </span>
         ))}
       </span>
-      <span className="num" title={REFERENCE_CALL_TOOLTIP} data-testid="reference-cost">
-        {item.referenceCost === null ? <span className="muted">unpriced</span> : formatMoney(item.referenceCost)}
-      </span>
       {item.price === null ? (
-        <span className="num muted col-per-1m">—</span>
+        <span role="gridcell" className="num muted">
+          unpriced
+        </span>
       ) : (
-        <span className="num price-pair col-per-1m" data-testid="price-per-1m">
+        <span
+          role="gridcell"
+          className="num price-pair"
+          data-testid="price-per-1m"
+          title={`input ${formatMoney(item.price.inputPer1M)} · output ${formatMoney(item.price.outputPer1M)} per 1M tokens`}
+        >
           <span>
-            <span className="muted">in</span> {formatMoney(item.price.inputPer1M)}
+            <span className="muted">in</span> {formatPrice(item.price.inputPer1M)}
           </span>
           <span>
-            <span className="muted">out</span> {formatMoney(item.price.outputPer1M)}
+            <span className="muted">out</span> {formatPrice(item.price.outputPer1M)}
           </span>
         </span>
       )}
-      <span className="num">
-        {formatBpsPercent(item.bestAccuracyBps)} {accuracySource && <SourceBadge source={accuracySource} />}
+      <span role="gridcell" className="num col-reference" title={item.referenceCost === null ? undefined : `${formatMoney(item.referenceCost)}: ${REFERENCE_CALL_TOOLTIP}`} data-testid="reference-cost">
+        {item.referenceCost === null ? <span className="muted">—</span> : formatPrice(item.referenceCost)}
       </span>
-      <span className="num">
+      <span role="gridcell" className="num figure-cell" data-testid="row-accuracy" data-task={accuracy.task ?? ''}>
+        {accuracy.bps === null ? (
+          <span className="muted">no figure</span>
+        ) : (
+          <>
+            <span>
+              {formatBpsPercent(accuracy.bps)} {accuracy.source && <SourceBadge source={accuracy.source} />}
+            </span>
+            {task === null && accuracy.task && <span className="muted figure-task">{accuracy.task}</span>}
+          </>
+        )}
+      </span>
+      <span role="gridcell" className="num">
         {formatMs(item.metrics.latencyP95Ms.value)} <SourceBadge source={item.metrics.latencyP95Ms.source} />
       </span>
     </div>
@@ -119,7 +177,7 @@ export function PlaceholderRow({ style, comparable = false }: { style: CSSProper
       <span className="skeleton" />
       <span className="skeleton" />
       <span className="skeleton" />
-      <span className="skeleton col-per-1m" />
+      <span className="skeleton col-reference" />
       <span className="skeleton" />
       <span className="skeleton" />
     </div>

@@ -32,6 +32,8 @@ export function CatalogScreen() {
   const view = useUiStore((s) => s.catalog);
   const selectedId = useUiStore((s) => s.selectedModelId);
   const selectModel = useUiStore((s) => s.selectModel);
+  const openModel = useUiStore((s) => s.openModel);
+  const setSort = useUiStore((s) => s.setSort);
   const clearFilters = useUiStore((s) => s.clearFilters);
   const settledView = useSettledView(view);
   const { query } = useMemo(() => buildCatalogQuery(settledView), [settledView]);
@@ -65,7 +67,10 @@ export function CatalogScreen() {
             label="Models"
             selectedId={selectedId}
             onSelect={(item) => selectModel(item.id)}
+            onOpen={(item) => openModel(item.id)}
             empty={empty}
+            sorting={{ sort: view.sort, onSort: setSort }}
+            task={settledView.task}
             comparable
           />
           <CompareTray />

@@ -45,3 +45,27 @@ export function formatMoney(micro: number): string {
 export function shortKey(key: string): string {
   return key.length <= 10 ? key : `${key.slice(0, 8)}…`;
 }
+
+/** Rounds a whole number to a multiple of `step`, halves up, in integers only. */
+function roundTo(value: number, step: number): number {
+  const q = Math.floor(value / step);
+  const r = value - q * step;
+  return (2 * r >= step ? q + 1 : q) * step;
+}
+
+/**
+ * A price read at a glance: three significant digits below one credit (0.000945 cr, 0.744 cr),
+ * cents above it (12.35 cr), thousands grouped. The exact figure belongs in a title beside it.
+ */
+export function formatPrice(micro: number): string {
+  const sign = micro < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(micro));
+  if (abs >= 1_000_000) {
+    const rounded = roundTo(abs, 10_000);
+    const cents = String((rounded % 1_000_000) / 10_000).padStart(2, '0').replace(/0+$/, '');
+    return `${sign}${formatCount(Math.floor(rounded / 1_000_000))}${cents ? `.${cents}` : ''} cr`;
+  }
+  const digits = String(abs).length;
+  const rounded = digits > 3 ? roundTo(abs, 10 ** (digits - 3)) : abs;
+  return `${sign}${formatCredits(rounded)} cr`;
+}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { CatalogItem } from '../../../src-shared/catalog';
 import { useCommand } from '../client/useCommand';
 import { REFERENCE_CALL_TOOLTIP } from '../format/metrics';
@@ -10,7 +10,7 @@ import { ModelMetrics, Row } from './ModelMetrics';
 import { PriceHistory } from './PriceHistory';
 import { RecentActivity } from './RecentActivity';
 
-function PriceFacts({ item }: { item: CatalogItem }) {
+export function PriceFacts({ item }: { item: CatalogItem }) {
   return (
     <dl className="detail-grid" data-testid="model-price">
       {item.price === null ? (
@@ -59,6 +59,14 @@ function Detail({ item, actions }: { item: CatalogItem; actions?: ReactNode }) {
       <h3>Recent activity</h3>
       <RecentActivity modelId={item.id} />
       <h3>Endpoint</h3>
+      <EndpointFacts item={item} />
+    </>
+  );
+}
+
+export function EndpointFacts({ item }: { item: CatalogItem }) {
+  return (
+    <>
       <dl className="detail-grid">
         <Row label="Base URL">
           <code className="selectable">{item.endpoint.baseUrl}</code>
@@ -85,9 +93,17 @@ function Detail({ item, actions }: { item: CatalogItem; actions?: ReactNode }) {
  */
 export function ModelDetail({ id, onClose, actions }: { id: string; onClose(): void; actions?: (item: CatalogItem) => ReactNode }) {
   const model = useCommand('catalog.get', { id }, ['catalog.changed']);
+  // Esc closes the preview from anywhere in the window, unless a dialog above it takes the key.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented && document.querySelector('[aria-modal="true"]') === null) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
-    <aside className="detail-panel" data-testid="model-detail" aria-label="Model details">
-      <button type="button" className="icon-button detail-close" onClick={onClose} aria-label="Close details" data-testid="close-detail">
+    <aside className="detail-panel" data-testid="model-detail" aria-label="Model preview">
+      <button type="button" className="icon-button detail-close" onClick={onClose} aria-label="Close preview" data-testid="close-detail">
         ×
       </button>
       {model.data ? (

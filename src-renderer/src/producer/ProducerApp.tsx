@@ -1,3 +1,4 @@
+import { useHashRoute } from '../nav/useHashRoute';
 import { TransparencyScreen } from '../rewards/TransparencyScreen';
 import { EmptyState } from '../shell/StatusViews';
 import { WindowFrame } from '../shell/WindowFrame';
@@ -20,9 +21,12 @@ const SCREENS = [
   { id: 'profile', label: 'Profile' },
 ] as const;
 
+const ROUTED_SCREENS = [...SCREENS.map((s) => s.id), 'transparency' as const];
+
 /** The producer console: the same engine and identity as the user window, seen as a seller. */
 export function ProducerApp() {
   const screen = useUiStore((s) => s.screen);
+  useHashRoute(ROUTED_SCREENS);
   return (
     <WindowFrame windowName="Producer Console" screens={SCREENS}>
       {(health) => {

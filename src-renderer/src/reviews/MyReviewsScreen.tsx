@@ -11,12 +11,8 @@ export function MyReviewsScreen() {
   const mine = useCommand('reviews.mine', {}, ['reviews.changed']);
   const nameOf = useModelNames(mine.data?.map((r) => r.modelId) ?? []);
   const openReviewDialog = useUiStore((s) => s.openReviewDialog);
-  const selectModel = useUiStore((s) => s.selectModel);
+  const openModel = useUiStore((s) => s.openModel);
   const showScreen = useUiStore((s) => s.showScreen);
-  const openModel = (modelId: string) => {
-    selectModel(modelId);
-    showScreen('catalog');
-  };
 
   let body;
   if (!mine.data) {

@@ -12,8 +12,7 @@ import { ReviewForm } from './ReviewForm';
 const CHARGES = 50;
 
 function Published({ review, name, onClose }: { review: ReviewView; name: string; onClose(): void }) {
-  const selectModel = useUiStore((s) => s.selectModel);
-  const showScreen = useUiStore((s) => s.showScreen);
+  const openModel = useUiStore((s) => s.openModel);
   return (
     <div className="form-section" data-testid="review-published" data-verified={review.verified}>
       <p className="form-success" role="status">
@@ -24,8 +23,7 @@ function Published({ review, name, onClose }: { review: ReviewView; name: string
           type="button"
           className="button"
           onClick={() => {
-            selectModel(review.modelId);
-            showScreen('catalog');
+            openModel(review.modelId);
             onClose();
           }}
           data-testid="review-open-model"

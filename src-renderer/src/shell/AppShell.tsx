@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import type { CommandOutput } from '../../../src-shared/contract';
-import { useUiStore, type ScreenId } from '../state/ui-store';
+import { ScreenNav, type ScreenLink } from './ScreenNav';
 import { StatusLine } from './StatusLine';
 import { ThemeSelect } from './ThemeSelect';
 
-export interface ScreenLink {
-  id: ScreenId;
-  label: string;
-}
+export type { ScreenLink };
+
+const MAIN_ID = 'main-content';
 
 /** The frame both windows share: name, navigation, theme, and who/where you are. */
 export function AppShell({
@@ -21,33 +20,28 @@ export function AppShell({
   health: CommandOutput<'system.health'> | undefined;
   children: ReactNode;
 }) {
-  const screen = useUiStore((s) => s.screen);
-  const showScreen = useUiStore((s) => s.showScreen);
   return (
     <div className="app">
+      <button
+        type="button"
+        className="skip-link"
+        data-testid="skip-link"
+        onClick={() => document.getElementById(MAIN_ID)?.focus()}
+      >
+        Skip to content
+      </button>
       <header className="app-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           <span className="brand-name">InfiniRoute</span>
           <span className="brand-window">{windowName}</span>
         </div>
-        <nav className="app-nav" aria-label="Screens">
-          {screens.map((link) => (
-            <button
-              key={link.id}
-              type="button"
-              className="nav-link"
-              aria-current={screen === link.id ? 'page' : undefined}
-              data-testid={`nav-${link.id}`}
-              onClick={() => showScreen(link.id)}
-            >
-              {link.label}
-            </button>
-          ))}
-        </nav>
+        <ScreenNav screens={screens} />
         <ThemeSelect />
       </header>
-      <main className="app-main">{children}</main>
+      <main className="app-main" id={MAIN_ID} tabIndex={-1}>
+        {children}
+      </main>
       <StatusLine health={health} />
     </div>
   );

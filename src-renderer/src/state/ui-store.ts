@@ -13,6 +13,7 @@ export { INITIAL_CATALOG_VIEW, INITIAL_LEDGER_VIEW, INITIAL_PLAYGROUND, INITIAL_
  */
 export type ScreenId =
   | 'catalog'
+  | 'model'
   | 'compare'
   | 'playground'
   | 'decisions'
@@ -59,7 +60,10 @@ export interface ReviewSeed {
 
 export interface UiState {
   screen: ScreenId;
+  /** The quick preview beside a list; it belongs to the screen it was opened on. */
   selectedModelId: string | null;
+  /** The model of the full model page (screen 'model'). */
+  modelPageId: string | null;
   catalog: CatalogView;
   compareIds: string[];
   compareTask: string | null;
@@ -75,6 +79,10 @@ export interface UiState {
   rewards: RewardsView;
   showScreen(screen: ScreenId): void;
   selectModel(id: string | null): void;
+  /** Opens the full model page, with its own URL. */
+  openModel(id: string): void;
+  /** Applies what a URL asks for (nav/route.ts); fields it does not name keep their value. */
+  applyRoute(patch: RoutePatch): void;
   setQueryText(text: string): void;
   setTask(task: string | null): void;
   setSort(sort: CatalogSort): void;
@@ -103,8 +111,21 @@ export interface UiState {
   openTransparency(epoch: number | null): void;
 }
 
+/** A URL's view, as nav/route.ts reads it. */
+export interface RoutePatch {
+  screen?: ScreenId;
+  modelPageId?: string | null;
+  compareIds?: string[];
+  compareTask?: string | null;
+  pricingModelId?: string | null;
+  listingEditor?: ListingEditor | null;
+  ledgerEntry?: string | null;
+  epoch?: number | null;
+}
+
 const initial = {
   selectedModelId: null,
+  modelPageId: null,
   catalog: INITIAL_CATALOG_VIEW,
   compareIds: [] as string[],
   compareTask: null,
@@ -121,8 +142,17 @@ const initial = {
 export const useUiStore = create<UiState>()((set) => ({
   screen: 'catalog',
   ...initial,
-  showScreen: (screen) => set({ screen }),
+  // The preview drawer stays with the screen it was opened on.
+  showScreen: (screen) => set({ screen, selectedModelId: null }),
   selectModel: (selectedModelId) => set({ selectedModelId }),
+  openModel: (modelPageId) => set({ screen: 'model', modelPageId, selectedModelId: null }),
+  applyRoute: ({ ledgerEntry, epoch, ...patch }) =>
+    set((s) => ({
+      ...patch,
+      selectedModelId: patch.screen === undefined || patch.screen === s.screen ? s.selectedModelId : null,
+      ledger: ledgerEntry === undefined ? s.ledger : { ...s.ledger, selected: ledgerEntry },
+      rewards: epoch === undefined ? s.rewards : { ...s.rewards, epoch },
+    })),
   setQueryText: (queryText) => set((s) => ({ catalog: { ...s.catalog, queryText } })),
   setTask: (task) => set((s) => ({ catalog: { ...s.catalog, task } })),
   setSort: (sort) => set((s) => ({ catalog: { ...s.catalog, sort } })),
@@ -138,12 +168,13 @@ export const useUiStore = create<UiState>()((set) => ({
   clearCompare: () => set({ compareIds: [], compareTask: null }),
   setCompareTask: (compareTask) => set({ compareTask }),
   setWorkload: (patch) => set((s) => ({ workload: { ...s.workload, ...patch } })),
-  openListingEditor: (listingEditor) => set({ listingEditor, screen: 'my-models' }),
-  openPricing: (pricingModelId) => set({ pricingModelId, screen: 'pricing' }),
+  openListingEditor: (listingEditor) => set({ listingEditor, screen: 'my-models', selectedModelId: null }),
+  openPricing: (pricingModelId) => set({ pricingModelId, screen: 'pricing', selectedModelId: null }),
   pinModel: (id, tasks) =>
     set((s) => ({
       pinnedModelId: id,
       screen: 'playground',
+      selectedModelId: null,
       // A pinned model only answers its own tasks: keep the task typed if it is one of them.
       playground: tasks.includes(s.playground.task) || tasks.length === 0 ? s.playground : { ...s.playground, task: tasks[0]! },
     })),
@@ -152,11 +183,11 @@ export const useUiStore = create<UiState>()((set) => ({
   setLedgerFilter: (patch) => set((s) => ({ ledger: { ...s.ledger, ...patch, page: 0 } })),
   setLedgerPage: (page) => set((s) => ({ ledger: { ...s.ledger, page } })),
   selectLedgerEntry: (selected) => set((s) => ({ ledger: { ...s.ledger, selected } })),
-  showLedgerEntry: (hash) => set((s) => ({ screen: 'ledger', ledger: { ...s.ledger, selected: hash } })),
+  showLedgerEntry: (hash) => set((s) => ({ screen: 'ledger', selectedModelId: null, ledger: { ...s.ledger, selected: hash } })),
   openReviewDialog: (reviewDialog) => set({ reviewDialog }),
   closeReviewDialog: () => set({ reviewDialog: null }),
   setRewardsView: (patch) => set((s) => ({ rewards: { ...s.rewards, ...patch } })),
-  openTransparency: (epoch) => set((s) => ({ screen: 'transparency', rewards: { ...s.rewards, epoch, from: s.screen === 'rewards' ? 'rewards' : 'leaderboard' } })),
+  openTransparency: (epoch) => set((s) => ({ screen: 'transparency', selectedModelId: null, rewards: { ...s.rewards, epoch, from: s.screen === 'rewards' ? 'rewards' : 'leaderboard' } })),
 }));
 
 /** Back to a fresh window's state (tests, and a window that switches marketplace). */

@@ -1,5 +1,7 @@
 import { CatalogScreen } from '../catalog/CatalogScreen';
 import { CompareScreen } from '../compare/CompareScreen';
+import { ModelPage } from '../model/ModelPage';
+import { useHashRoute } from '../nav/useHashRoute';
 import { LedgerScreen } from '../ledger/LedgerScreen';
 import { WalletScreen } from '../ledger/WalletScreen';
 import { Onboarding } from '../onboarding/Onboarding';
@@ -19,6 +21,8 @@ import { NetworkScreen } from '../sync/NetworkScreen';
 function Screen({ screen, health }: { screen: ScreenId; health: Health }) {
   const me = health.identity.publicKey;
   switch (screen) {
+    case 'model':
+      return <ModelPage />;
     case 'compare':
       return <CompareScreen />;
     case 'playground':
@@ -46,6 +50,9 @@ function Screen({ screen, health }: { screen: ScreenId; health: Health }) {
   }
 }
 
+/** Every screen of this window a URL may open (nav/route.ts). */
+const ROUTED_SCREENS: readonly ScreenId[] = ['catalog', 'model', 'compare', 'playground', 'decisions', 'wallet', 'ledger', 'routing', 'my-reviews', 'leaderboard', 'network', 'integrity', 'transparency'];
+
 /** The user window: onboarding until a marketplace exists, then browsing, routing and paying. */
 export function UserApp() {
   const screen = useUiStore((s) => s.screen);
@@ -64,6 +71,7 @@ export function UserApp() {
     { id: 'network', label: 'Network' },
     { id: 'integrity', label: 'Integrity' },
   ] as const;
+  useHashRoute(ROUTED_SCREENS);
   return (
     <WindowFrame windowName="Marketplace" screens={screens}>
       {(health, reloadHealth) =>
