@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CatalogItem, CatalogListInput } from '../../src-shared/catalog';
+import type { CatalogListInput, CatalogRow } from '../../src-shared/catalog';
 import { hashOf, patchOf, routeStateOf } from '../../src-renderer/src/nav/route';
 import { useUiStore } from '../../src-renderer/src/state/ui-store';
 import { UserApp } from '../../src-renderer/src/user/UserApp';
@@ -12,7 +12,7 @@ import { makeSummary } from './review-fixtures';
 
 withLayout();
 
-function engine(items: CatalogItem[]) {
+function engine(items: CatalogRow[]) {
   return fakeTransport({
     'system.health': () => makeHealth(),
     'settings.get': () => ({ theme: 'system' }),
@@ -105,12 +105,14 @@ describe('the catalog by keyboard', () => {
     const transport = engine(items);
     renderWithTransport(<UserApp />, transport);
     await screen.findAllByTestId('catalog-row');
-    const headers = screen.getAllByRole('columnheader');
-    expect(headers.find((h) => h.getAttribute('aria-sort'))).toBeUndefined();
+    // The default sort (best value) is the one heading marked sorted.
+    const sorted = () => screen.getAllByRole('columnheader').filter((h) => h.getAttribute('aria-sort'));
+    expect(sorted()).toEqual([screen.getByTestId('sort-value').closest('[role="columnheader"]')]);
 
     fireEvent.click(screen.getByTestId('sort-accuracy'));
     await waitFor(() => expect(transport.callsOf('catalog.list').at(-1)).toMatchObject({ sort: 'accuracy' }));
-    expect(screen.getByTestId('sort-accuracy').closest('[role="columnheader"]')!.getAttribute('aria-sort')).toBe('descending');
+    expect(sorted()).toEqual([screen.getByTestId('sort-accuracy').closest('[role="columnheader"]')]);
+    expect(sorted()[0]!.getAttribute('aria-sort')).toBe('descending');
 
     fireEvent.change(screen.getByTestId('task-filter'), { target: { value: 'chat' } });
     await waitFor(() => expect(screen.getByTestId('sort-accuracy').textContent).toContain('Accuracy · chat'));

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { CatalogItem } from '../../../src-shared/catalog';
+import type { CatalogRow as CatalogItem } from '../../../src-shared/catalog';
 import { useUiStore } from '../state/ui-store';
 import { CatalogHeader, CatalogRow, PlaceholderRow, ROW_HEIGHT } from './CatalogRow';
 import type { CatalogSorting } from './columns';

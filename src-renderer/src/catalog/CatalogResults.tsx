@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CatalogItem } from '../../../src-shared/catalog';
+import type { CatalogRow as CatalogItem } from '../../../src-shared/catalog';
 import { ErrorState, LoadingState } from '../shell/StatusViews';
 import { CatalogList } from './CatalogList';
 import type { CatalogSorting } from './columns';

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
-import type { CatalogItem, CatalogSort } from '../../../src-shared/catalog';
+import type { CatalogRow as CatalogItem, CatalogSort } from '../../../src-shared/catalog';
 import { REFERENCE_CALL_TOOLTIP } from '../format/metrics';
-import { formatBpsPercent, formatMoney, formatMs, formatPrice } from '../format/numbers';
+import { formatBpsPercent, formatCount, formatMoney, formatMs, formatPrice } from '../format/numbers';
 import { SourceBadge } from '../shell/SourceBadge';
 import { MAX_COMPARE, useUiStore } from '../state/ui-store';
 import { accuracyFigure, type CatalogSorting } from './columns';
@@ -15,6 +15,7 @@ const SORT_ORDER: Partial<Record<CatalogSort, 'ascending' | 'descending'>> = {
   name: 'ascending',
   price: 'ascending',
   accuracy: 'descending',
+  value: 'descending',
   latency: 'ascending',
 };
 
@@ -40,9 +41,16 @@ export function CatalogHeader({ comparable, sorting, task }: { comparable: boole
     <div className={`${gridClass(comparable)} catalog-header`} role="row" aria-rowindex={1}>
       {comparable && <Heading label="Cmp" title={`Tick 2–${MAX_COMPARE} models to compare them`} />}
       <Heading label="Model" sort="name" sorting={sorting} />
-      <Heading label="Tasks" />
+      <Heading label="Tasks" className="col-tasks" />
       <Heading label="Per 1M in / out" sort="price" sorting={sorting} className="num" title="Price per million input / output tokens. Sorting by price uses the reference call." />
       <Heading label="Reference call" className="num col-reference" title={REFERENCE_CALL_TOOLTIP} />
+      <Heading
+        label={task ? `Value · ${task}` : 'Value'}
+        sort="value"
+        sorting={sorting}
+        className="num col-value"
+        title="Rank by value (accuracy per credit of the reference call) among the task's priced models; the score is in each cell's tooltip"
+      />
       <Heading
         label={task ? `Accuracy · ${task}` : 'Best accuracy'}
         sort="accuracy"
@@ -121,7 +129,7 @@ export function CatalogRow({
           {item.producerName}
         </span>
       </span>
-      <span role="gridcell" className="chips" title={item.tasks.join(', ')}>
+      <span role="gridcell" className="chips col-tasks" title={item.tasks.join(', ')}>
         {item.tasks.map((task) => (
           <span key={task} className="chip">
             {task}
@@ -150,6 +158,7 @@ export function CatalogRow({
       <span role="gridcell" className="num col-reference" title={item.referenceCost === null ? undefined : `${formatMoney(item.referenceCost)}: ${REFERENCE_CALL_TOOLTIP}`} data-testid="reference-cost">
         {item.referenceCost === null ? <span className="muted">—</span> : formatPrice(item.referenceCost)}
       </span>
+      <ValueCell item={item} task={task} />
       <span role="gridcell" className="num figure-cell" data-testid="row-accuracy" data-task={accuracy.task ?? ''}>
         {accuracy.bps === null ? (
           <span className="muted">no figure</span>
@@ -169,15 +178,43 @@ export function CatalogRow({
   );
 }
 
+/** "#3 of 10" with the task it ranks in; the score itself in the tooltip. */
+function ValueCell({ item, task }: { item: CatalogItem; task: string | null }) {
+  const f = item.figure;
+  const current = f && (task === null ? f.scope === 'best' : f.scope === 'task' && f.task === task);
+  if (!current || f.valueRank === null) {
+    return (
+      <span role="gridcell" className="num muted col-value" data-testid="row-value">
+        —
+      </span>
+    );
+  }
+  return (
+    <span
+      role="gridcell"
+      className="num figure-cell col-value"
+      data-testid="row-value"
+      data-rank={f.valueRank}
+      title={`Value score ${formatCount(f.valueScore)} (accuracy per credit) in ${f.task}: #${f.valueRank} of ${f.valueOf} priced models`}
+    >
+      <span>
+        #{formatCount(f.valueRank)} <span className="muted">of {formatCount(f.valueOf)}</span>
+      </span>
+      {task === null && f.task && <span className="muted figure-task">{f.task}</span>}
+    </span>
+  );
+}
+
 /** A row whose page is still on its way: same height, so the scrollbar never jumps. */
 export function PlaceholderRow({ style, comparable = false }: { style: CSSProperties; comparable?: boolean }) {
   return (
     <div className={`${gridClass(comparable)} catalog-row placeholder`} style={style} aria-hidden="true" data-testid="catalog-row-placeholder">
       {comparable && <span />}
       <span className="skeleton" />
-      <span className="skeleton" />
+      <span className="skeleton col-tasks" />
       <span className="skeleton" />
       <span className="skeleton col-reference" />
+      <span className="skeleton col-value" />
       <span className="skeleton" />
       <span className="skeleton" />
     </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogItem, CatalogListInput } from '../../../src-shared/catalog';
+import type { CatalogListInput, CatalogRow as CatalogItem } from '../../../src-shared/catalog';
 import type { AppError } from '../../../src-shared/errors';
 import { useClient } from '../client/ClientContext';
 import { asAppError } from '../client/errors';

@@ -6,6 +6,7 @@ import { formatMoney, formatPlural } from '../format/numbers';
 import { InlineError } from '../shell/InlineError';
 import { useUiStore } from '../state/ui-store';
 import { userAccount } from './accounts';
+import { CallsWorth } from './CallsWorth';
 import { dailySpend } from './daily';
 import { DepositForm } from './DepositForm';
 import { useAllEntries } from './useAllEntries';
@@ -28,6 +29,7 @@ function BalanceCard({ me }: { me: string }) {
           <p className="big-figure" data-testid="wallet-balance" data-micro={balance.data.balance}>
             {formatMoney(balance.data.balance)}
           </p>
+          <CallsWorth balance={balance.data.balance} />
           <p className="muted">
             {formatPlural(balance.data.entries, 'ledger entry', 'ledger entries')} on <code title={balance.data.account}>{`user:${me.slice(0, 8)}…`}</code>, summed
             over every valid chain.

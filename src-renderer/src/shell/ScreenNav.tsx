@@ -7,7 +7,7 @@ export interface ScreenLink {
 }
 
 /** Room kept for the "More" button when some links do not fit. */
-const MORE_WIDTH = 110;
+const MORE_WIDTH = 90;
 
 /**
  * How many links fit the nav's width, measured from an invisible copy of them all (labels change,
@@ -95,10 +95,11 @@ export function ScreenNav({ screens }: { screens: readonly ScreenLink[] }) {
             className="nav-link"
             aria-expanded={open}
             aria-current={currentInRest ? 'page' : undefined}
+            title={currentInRest ? `More screens (now: ${currentInRest.label})` : 'More screens'}
             data-testid="nav-more"
             onClick={() => setOpen((o) => !o)}
           >
-            {currentInRest ? `More · ${currentInRest.label}` : 'More'} <span aria-hidden="true">▾</span>
+            More <span aria-hidden="true">▾</span>
           </button>
           {open && <div className="nav-menu" data-testid="nav-more-menu">{rest.map((l) => link(l, true))}</div>}
         </div>

@@ -41,7 +41,10 @@ export function PerformanceScreen({ producerKey }: { producerKey: string }) {
         <h1 className="screen-title">Performance</h1>
         <span className="muted">What users measure, rate and say about your models, per task.</span>
       </div>
-      <div className="screen-scroll">{body}</div>
+      {/* Focusable: with no control inside, the keyboard must still be able to scroll it. */}
+      <div className="screen-scroll" tabIndex={0} role="region" aria-label="Performance of my models">
+        {body}
+      </div>
     </section>
   );
 }
