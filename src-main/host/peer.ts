@@ -52,15 +52,18 @@ export function repeated(argv: readonly string[], name: string): string[] {
 
 export const PEER_HELP = `  infiniroute peer [--port 5319] [--host 0.0.0.0] [--data DIR] [--peer ADDR]...
                    [--create NAME | --join INVITE | --marketplace ID] [--advertise ADDR] [--no-mdns]
+                   [--behind-proxy]
       An always-on relay peer: no window, no command API, only peer sync. Desktops that are never
       online at the same time exchange their documents through it. It joins one marketplace: it
       creates it (--create, and holds its treasury), joins it by invite, or is pinned to its id.
       --peer ADDR (host:port, repeatable) are peers it keeps dialling. It prints an invite naming
-      --advertise ADDR (default: this machine's LAN address) for desktops to join with.`;
+      --advertise ADDR (default: this machine's LAN address) for desktops to join with.
+      --behind-proxy: a TLS proxy on this machine forwards the peers; the per-address connection
+      limits then count each peer by the X-Forwarded-For address the proxy sets.`;
 
 /** `infiniroute peer`: the headless relay. Runs until SIGINT / SIGTERM. */
 export async function runPeer(args: ParsedArgs, argv: readonly string[], open: () => Promise<Engine>): Promise<void> {
-  rejectUnknown(args, ['port', 'host', 'data', 'peer', 'create', 'join', 'marketplace', 'advertise', 'no-mdns', 'passphrase-file']);
+  rejectUnknown(args, ['port', 'host', 'data', 'peer', 'create', 'join', 'marketplace', 'advertise', 'no-mdns', 'passphrase-file', 'behind-proxy']);
   const port = intOption(args, 'port', DEFAULT_SYNC_PORT, 0, 65_535);
   const host = stringOption(args, 'host', '0.0.0.0')!;
   const peers = repeated(argv, 'peer');
@@ -76,7 +79,7 @@ export async function runPeer(args: ParsedArgs, argv: readonly string[], open: (
     if (pinned !== undefined && engine.marketplace.id === null) await engine.adoptMarketplace(pinned);
     if (pinned !== undefined && engine.marketplace.id !== pinned) throw new UsageError(`this data folder belongs to marketplace ${engine.marketplace.id}`);
     // A relay is there to be reached: LAN sharing is always on for it, whatever the folder saved.
-    const listening = await startSync(engine, { lanHost: host, port, fallback: false, mdns: args.options['no-mdns'] !== true, lan: true });
+    const listening = await startSync(engine, { lanHost: host, port, fallback: false, mdns: args.options['no-mdns'] !== true, lan: true, behindProxy: args.options['behind-proxy'] === true });
     const join = stringOption(args, 'join');
     if (join !== undefined) await joinMarketplace(engine, join);
     if (engine.marketplace.id === null) throw new UsageError('a relay serves one marketplace: start it with --create NAME, --join INVITE or --marketplace ID');

@@ -84,4 +84,28 @@ describe('frame limits of a sync socket', () => {
     expect(await offer(lifted, 1024 * 1024)).toBe(String(1024 * 1024));
     expect(MAX_SYNC_FRAME).toBeGreaterThan(1024 * 1024);
   });
+
+  it('counts a proxied peer by the X-Forwarded-For address only when told a proxy is in front', async () => {
+    const seen: string[] = [];
+    const open = async (port: number, forwarded: string) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/sync`, { perMessageDeflate: false, headers: { 'X-Forwarded-For': forwarded } });
+      ws.on('error', () => {});
+      return new Promise<WebSocket | null>((resolve) => {
+        ws.once('open', () => resolve(ws));
+        ws.once('close', () => resolve(null));
+      });
+    };
+    for (const behindProxy of [false, true]) {
+      seen.length = 0;
+      listener = await startSyncListener({ host: '127.0.0.1', port: 0, behindProxy, onSocket: (_ws, arrival) => seen.push(arrival.address) });
+      // Ten sockets still in their handshake from loopback: eight per address, unless each is a proxied peer.
+      const sockets = await Promise.all(Array.from({ length: 10 }, (_, i) => open(listener!.port, `198.51.100.${i + 1}, 203.0.113.${i + 1}`)));
+      expect(sockets.filter(Boolean)).toHaveLength(behindProxy ? 10 : 8);
+      expect(seen.sort()[0]).toBe(behindProxy ? '203.0.113.1' : '127.0.0.1');
+      for (const ws of sockets) ws?.terminate();
+      await listener.close();
+      listener = null;
+    }
+  });
 });
+

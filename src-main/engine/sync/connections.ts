@@ -8,7 +8,7 @@ import type { MdnsDiscovery } from './mdns';
 import { PeerNetworkAdapter } from './peer-adapter';
 import type { PeerTable } from './peer-table';
 import type { PeerSource } from '../../../src-shared/sync';
-import { dialSocket, startSyncListener, type Arrival, type SyncListener } from './transport';
+import { dialSocket, startSyncListener, type Arrival, type ListenOptions, type SyncListener } from './transport';
 
 /** A connection that passed the handshake and is not yet handed to the repo. */
 export interface Authenticated {
@@ -98,8 +98,8 @@ export class PeerConnections {
     return [...this.links.keys()];
   }
 
-  async listen(host: string, port: number): Promise<{ host: string; port: number }> {
-    this.listener = await startSyncListener({ host, port, onSocket: (ws, arrival) => void this.accept(ws, arrival) });
+  async listen(host: string, port: number, options: ListenOptions = {}): Promise<{ host: string; port: number }> {
+    this.listener = await startSyncListener({ host, port, ...options, onSocket: (ws, arrival) => void this.accept(ws, arrival) });
     return { host: this.listener.host, port: this.listener.port };
   }
 

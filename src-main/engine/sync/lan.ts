@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { JsonFile } from './json-file';
+import type { ListenOptions } from './transport';
 
 /** Where the sync listener is when LAN sharing is off: only this machine can reach it. */
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -14,11 +15,13 @@ export interface NetworkOptions {
   mdns: boolean;
   /** This run's choice (a `--lan` flag, a relay); undefined: the one saved in the data folder. */
   lan?: boolean;
+  /** A relay behind a TLS proxy on this machine (ListenOptions). */
+  behindProxy?: boolean;
 }
 
 /** What LAN sharing moves: the listener and LAN discovery. */
 export interface LanTarget {
-  listen(host: string, port: number): Promise<{ host: string; port: number }>;
+  listen(host: string, port: number, options: ListenOptions): Promise<{ host: string; port: number }>;
   stopListening(): Promise<void>;
   listening(): { host: string; port: number } | null;
   setMdns(on: boolean): void;
@@ -84,11 +87,11 @@ export class LanSharing {
     const host = this.current ? options.lanHost : LOOPBACK_HOST;
     let listening: { host: string; port: number };
     try {
-      listening = await this.target.listen(host, port);
+      listening = await this.target.listen(host, port, { behindProxy: options.behindProxy === true });
     } catch (error) {
       if (!fallback || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       console.error(`warning: sync port ${port} is taken; peer sync listens on a free port instead`);
-      listening = await this.target.listen(host, 0);
+      listening = await this.target.listen(host, 0, { behindProxy: options.behindProxy === true });
     }
     this.target.setMdns(this.current === true && options.mdns);
     return listening;

@@ -15,6 +15,7 @@ import { LanSharing, type NetworkOptions } from './lan';
 import { MdnsDiscovery } from './mdns';
 import { PeerTable } from './peer-table';
 import { SyncEvents } from './sync-events';
+import type { ListenOptions } from './transport';
 import { TruncationLog } from './truncations';
 
 const RETRY_MISSING_MS = 2_000;
@@ -89,7 +90,7 @@ export class SyncService {
       down: () => this.events.syncChanged(),
     }, clock);
     this.lan = new LanSharing(dataDir, {
-      listen: (host, port) => this.listen(host, port),
+      listen: (host, port, options) => this.listen(host, port, options),
       stopListening: () => this.connections.stopListening(),
       listening: () => this.connections.listening,
       setMdns: (on) => this.setMdns(on),
@@ -106,8 +107,8 @@ export class SyncService {
   }
 
   /** Starts the sync listener (the host calls this; the command API never listens here). */
-  async listen(host: string, port: number): Promise<{ host: string; port: number }> {
-    return this.connections.listen(host, port);
+  async listen(host: string, port: number, options?: ListenOptions): Promise<{ host: string; port: number }> {
+    return this.connections.listen(host, port, options);
   }
 
   /** The host's start: the listener where LAN sharing says, then online (see LanSharing). */

@@ -20,6 +20,14 @@ export const HANDSHAKE_DEADLINE_MS = 5_000;
 export const PENDING_LIMITS = { perAddress: 8, total: 64 } as const;
 export const DIAL_TIMEOUT_MS = 5_000;
 
+export interface ListenOptions {
+  /**
+   * A TLS proxy on this machine forwards peers (a relay behind nginx): a connection from loopback
+   * counts under the address its `X-Forwarded-For` names, else every peer would share the proxy's.
+   */
+  behindProxy?: boolean;
+}
+
 export interface SyncListener {
   host: string;
   port: number;
@@ -65,7 +73,7 @@ export function allowSyncFrames(ws: WebSocket): void {
  * raw connections holds a bounded number of file descriptors. Sockets go to `onSocket` raw; the
  * handshake there decides whether anything is ever shared, and calls `arrival.authenticated()`.
  */
-export async function startSyncListener(options: { host: string; port: number; onSocket: (ws: WebSocket, arrival: Arrival) => void }): Promise<SyncListener> {
+export async function startSyncListener(options: { host: string; port: number; onSocket: (ws: WebSocket, arrival: Arrival) => void } & ListenOptions): Promise<SyncListener> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_HANDSHAKE_FRAME, perMessageDeflate: false });
   const pending = new FairShare<Socket>(PENDING_LIMITS.perAddress, PENDING_LIMITS.total);
   const arrivals = new WeakMap<Socket, Arrival>();
@@ -73,8 +81,11 @@ export async function startSyncListener(options: { host: string; port: number; o
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
     res.end('InfiniRoute peer sync listens for WebSocket connections on /sync.\n');
   });
+  let proxied = 0;
   server.on('connection', (socket: Socket) => {
-    const address = addressKey(socket.remoteAddress);
+    // Behind a proxy the real address is only known from the request: until then each proxied
+    // socket counts alone (the total still applies).
+    const address = options.behindProxy && isLoopbackAddress(socket.remoteAddress) ? `proxied#${++proxied}` : addressKey(socket.remoteAddress);
     const verdict = pending.admit(address, socket);
     if (!verdict.admitted) {
       socket.destroy();
@@ -99,7 +110,9 @@ export async function startSyncListener(options: { host: string; port: number; o
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => options.onSocket(quietErrors(ws), arrival));
+    const forwarded = options.behindProxy && isLoopbackAddress((socket as Socket).remoteAddress) ? forwardedFor(req.headers['x-forwarded-for']) : null;
+    const from = forwarded ? { ...arrival, address: addressKey(forwarded) } : arrival;
+    sockets.handleUpgrade(req, socket, head, (ws) => options.onSocket(quietErrors(ws), from));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -121,6 +134,18 @@ export async function startSyncListener(options: { host: string; port: number; o
         server.close(() => resolve());
       }),
   };
+}
+
+function isLoopbackAddress(remote: string | undefined): boolean {
+  const key = addressKey(remote);
+  return key.startsWith('127.') || key === '0:0:0:0::/64';
+}
+
+/** The client a proxy on this machine names: the last X-Forwarded-For entry (the one it appended). */
+function forwardedFor(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  const last = value?.split(',').pop()?.trim();
+  return last && /^[0-9A-Fa-f:.]{2,45}$/.test(last) ? last : null;
 }
 
 /**
