@@ -428,7 +428,7 @@ export const commands = {
     errors: ['INVALID_INPUT', 'NOT_FOUND'],
   },
   'integrity.quarantine': {
-    summary: 'Records that did not take effect, with the reason (bad signature, wrong signer, bad body, stored under a wrong key), their document, author, kind and receipt time; paged.',
+    summary: 'Records that did not take effect, with the reason (bad signature, wrong signer, bad body, over the size/depth limits, stored under a wrong key), their document, author, kind and receipt time; paged. Also lists validly signed records set aside, by status: held (dated ahead of this clock, applied at `until`) and pending (a newer record format).',
     input: z.strictObject({
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(500).optional(),

@@ -81,6 +81,13 @@ export const QuarantineItemSchema = z.object({
   subject: z.string(),
   reason: z.string(),
   receivedAt: z.number().int(),
+  /**
+   * quarantined: refused. held: validly signed but dated ahead of this engine's clock, applied at
+   * `until`. pending: validly signed in a newer record format, applied once this engine reads it.
+   */
+  status: z.enum(['quarantined', 'held', 'pending']).optional(),
+  /** Held records: the local time from which the record takes effect. */
+  until: z.number().int().optional(),
 });
 
 export const ConflictSchema = z.object({

@@ -19,7 +19,9 @@ import { MarketplaceState } from './marketplace/marketplace-state';
 import { IngestTally } from './ingest-tally';
 import { OwnBatches } from './catalog/own-batches';
 import { Publisher } from './publisher';
+import { HeldClock } from './records/held-clock';
 import { RecordBook } from './records/record-book';
+import { rebuildFromDocuments } from './rebuild';
 import { VerifiedFile } from './records/verified-file';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
@@ -84,6 +86,8 @@ export class Engine {
   private readonly listeners = new Set<EventListener>();
   private readonly dispatcher: Dispatch;
   private readonly prices: PriceClock;
+  /** Records dated ahead of this clock take effect when it reaches them (records/set-aside.ts). */
+  private readonly held: HeldClock;
   private closed = false;
   private folderLock: FolderLock | null = null;
   /** Commands still running: close() lets them finish (bounded) so nothing acknowledged is cut. */
@@ -127,6 +131,7 @@ export class Engine {
     this.ownBatches = new OwnBatches({ key: () => this.keys.identity, records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
     this.sync = new SyncService(this);
     this.prices = new PriceClock(catalog, clock, (ids) => this.refreshModels(ids));
+    this.held = new HeldClock(book, clock, (tally) => this.afterIngest(tally, 'announce'));
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });
   }
 
@@ -171,26 +176,14 @@ export class Engine {
     const receipts = await Receipts.open(dataDir);
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal);
     engine.demo = demo;
-    await engine.rebuild();
+    await rebuildFromDocuments(engine);
     engine.routerInstance = await routerFor(engine);
     await engine.sync.open();
     if (created) await engine.certifyDevice();
     engine.prices.schedule();
+    engine.held.schedule();
     await engine.epochCloser.start();
     return engine;
-  }
-
-  /** Replays every stored record into the query store; signatures not verified before are checked as they load. */
-  private async rebuild(): Promise<void> {
-    const now = this.clock();
-    const stored = this.docs.docNames().flatMap((doc) => this.docs.records(doc).map(([key, bytes]) => ({ doc, key, bytes })));
-    await this.book.ingestAll(stored, now);
-    this.ledger.settle(); // what was on disk is not news: no ledger.changed for it
-    const items = this.catalog.modelIds().map((id) => this.itemFor(id, now)!);
-    this.catalogIndex.upsert(items);
-    await this.db.models.bulkInsert(items.map(toModelRow));
-    const quarantine = this.book.quarantine();
-    if (quarantine.length > 0) await this.db.quarantine.bulkInsert(quarantine);
   }
 
   private async certifyDevice(): Promise<void> {
@@ -211,7 +204,7 @@ export class Engine {
   dispatch(name: string, input: unknown): Promise<Answer> {
     if (this.closed) return Promise.resolve({ ok: false, error: { code: 'NOT_READY', message: 'The engine is shutting down' } });
     this.publisher.catchUp();
-    const running = this.dispatcher(name, input);
+    const running = this.held.before(() => this.dispatcher(name, input));
     this.inFlight.add(running);
     void running.finally(() => this.inFlight.delete(running));
     return running;
@@ -250,6 +243,7 @@ export class Engine {
     if (tally.quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => tally.quarantined.has(row.hash)));
     await this.receipts.flush();
     this.prices.schedule();
+    this.held.schedule();
     if (ledger.hashes.length > 0 || ledger.accounts.length > 0) this.emit('ledger.changed', ledger);
     if (tally.reviewedModels.size > 0) this.emit('reviews.changed', { modelIds: [...tally.reviewedModels] });
     const info = this.marketplace.info();
@@ -279,15 +273,16 @@ export class Engine {
     this.publisher.catchUp();
     const now = this.clock();
     const tally = new IngestTally();
+    for (const outcome of this.book.releaseDue(now)) tally.add(outcome);
     for (const { doc, key, bytes, hash } of batch) tally.add(this.book.ingestBytes(doc, bytes, now, key, hash));
     await this.afterIngest(tally, options.refresh === false ? 'caller' : 'quiet');
     return { applied: tally.applied, quarantined: tally.quarantined.size, changedModels: [...tally.changedModels] };
   }
 
-  /** Applies scheduled price changes whose time has come (see PriceClock). */
+  /** Applies scheduled price changes and held records whose time has come (PriceClock, HeldClock). */
   tick(): Promise<void> {
     this.publisher.catchUp();
-    return this.prices.tick();
+    return this.held.before(() => this.prices.tick());
   }
 
   async adoptMarketplace(id: string): Promise<void> {
@@ -310,6 +305,7 @@ export class Engine {
     await this.epochCloser.stop();
     await this.publisher.idle();
     this.prices.stop();
+    this.held.stop();
     this.listeners.clear();
     await this.receipts.close();
     this.routerInstance?.close();

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src-shared/canonical-json';
 import { SignatureVerifier, generateSigningKey, signBytes, type SigningKey } from '../../src-main/engine/identity/keys';
 import { SIGNATURE_BYTES, decodeRecord, draftOf, recordHash, signRecord } from '../../src-main/engine/records/signed';
+import { RECORD_JSON_LIMITS } from '../../src-shared/bounded-json';
+import { MAX_BATCH_HASHES } from '../../src-shared/domain';
+import { LISTING } from '../catalog/helpers';
 
 const key = generateSigningKey();
 const profile = { name: 'Acme Models', description: 'We make models', contact: 'a@example.org', website: 'https://example.org' };
@@ -104,7 +107,8 @@ describe('signRecord / decodeRecord', () => {
 
   it('refuses structurally malformed payloads: wrong version, unknown kind, extra field', () => {
     const { payload } = sample();
-    expect(reasonOf(signRaw(key, canonicalJson({ ...payload, v: 2 })))).toMatch(/malformed/);
+    expect(reasonOf(signRaw(key, canonicalJson({ ...payload, v: 0 })))).toMatch(/malformed/);
+    expect(reasonOf(signRaw(key, canonicalJson({ ...payload, v: '2' })))).toMatch(/malformed/);
     expect(reasonOf(signRaw(key, canonicalJson({ ...payload, kind: 'rumour' })))).toMatch(/malformed/);
     expect(reasonOf(signRaw(key, canonicalJson({ ...payload, extra: 1 })))).toMatch(/malformed/);
     expect(reasonOf(signRaw(key, canonicalJson({ ...payload, seq: 0 })))).toMatch(/malformed/);
@@ -116,6 +120,32 @@ describe('signRecord / decodeRecord', () => {
     const result = decode(bytes);
     expect(result.ok).toBe(false);
     expect(result.ok ? null : result.hash).toBe(recordHash(bytes));
+  });
+
+  it('refuses a validly signed payload nested 6,000 deep with a reason, never a stack overflow', () => {
+    const text = `{"author":"${key.publicKey}","body":${'{"a":'.repeat(6_000)}1${'}'.repeat(6_000)},"kind":"batch","seq":1,"subject":"batch:x","ts":1,"v":1}`;
+    expect(reasonOf(signRaw(key, text))).toMatch(/over the limits: JSON nests deeper than 32 levels/);
+  });
+
+  it('refuses a payload over the size limit unread', () => {
+    const huge = signRaw(key, `"${'x'.repeat(RECORD_JSON_LIMITS.maxLength)}"`);
+    expect(reasonOf(huge)).toMatch(/exceeds the limit/);
+  });
+
+  it('reads every legitimate record within the limits: a full batch, a listing with every field at its longest', () => {
+    const hashes = Array.from({ length: MAX_BATCH_HASHES }, (_, i) => i.toString(16).padStart(64, '0'));
+    const batch = signRecord(key, draftOf('batch', `batch:${hashes[0]}`, 1, { hashes }, 1));
+    expect(decode(batch.bytes).ok).toBe(true);
+    const accuracyBps = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`task-${i}`, 10_000]));
+    const long = { ...LISTING, name: 'n'.repeat(120), description: 'é'.repeat(4_000), tasks: Array.from({ length: 16 }, (_, i) => `task-${i}`), claimed: { ...LISTING.claimed, accuracyBps } };
+    const listing = signRecord(key, draftOf('listing', `${key.publicKey}:${LISTING.slug}`, 1, long, 1));
+    expect(decode(listing.bytes).ok).toBe(true);
+  });
+
+  it('sets a newer record format apart from a malformed one: not understood yet, not forged', () => {
+    const { payload } = sample();
+    const result = decode(signRaw(key, canonicalJson({ ...payload, v: 2, capability: { streaming: true } })));
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/format v2 is newer than this engine's v1/), newer: { v: 2, author: key.publicKey, kind: 'profile' } });
   });
 
   it('skips only the signature check when given no verifier', () => {

@@ -28,7 +28,7 @@ function peer(records: readonly SignedRecord[]) {
   const book = new RecordBook(new MarketplaceState(treasury.publicKey, null), catalog, new SignatureVerifier());
   const conflicts = new ConflictLog(() => 42);
   book.register(conflicts);
-  for (const record of records) expect(book.ingestBytes(`catalog/${producer.publicKey}`, record.bytes, 1, record.hash).status).toBe('applied');
+  for (const record of records) expect(book.ingestBytes(`catalog/${producer.publicKey}`, record.bytes, 1_700_000_000_000, record.hash).status).toBe('applied');
   return { catalog, conflicts };
 }
 

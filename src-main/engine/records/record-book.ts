@@ -5,16 +5,11 @@ import type { QuarantineRow } from '../store/query-store';
 import type { BatchBody } from '../../../src-shared/domain';
 import { PartyLinks } from '../identity/party-links';
 import { authorityViolation, checkAuthority } from './authority';
-import { mayBeBatch, UNVOUCHABLE_KINDS, vouchKey } from './batch';
-import { SignaturePool, type Verdicts } from './signature-pool';
-import { decodeRecord, recordHash, SIGNATURE_BYTES, type SignedRecord } from './signed';
-
-/** Signatures verified at earlier starts, and where this one notes new ones (records/verified-file.ts). */
-export interface VerifiedNotes {
-  readonly known: ReadonlySet<string>;
-  add(hash: string): void;
-  close(): Promise<void>;
-}
+import { mayBeBatch, UNVOUCHABLE_KINDS } from './batch';
+import { SetAside, type SetAsideRow } from './set-aside';
+import type { Verdicts } from './signature-pool';
+import { Signatures, type VerifiedNotes } from './signatures';
+import { decodeRecord, recordHash, sizeProblem, type DecodeResult, type SignedRecord } from './signed';
 
 /** A domain state that takes effect from records (catalog, ledger, observations, ...). */
 export interface RecordApplier {
@@ -25,7 +20,11 @@ export interface RecordApplier {
 export type IngestOutcome =
   | { status: 'applied'; record: SignedRecord; changedModels: string[]; marketplaceChanged: boolean }
   | { status: 'duplicate'; hash: string }
-  | { status: 'quarantined'; hash: string; reason: string };
+  | { status: 'quarantined'; hash: string; reason: string }
+  /** Validly signed but dated ahead of local time: takes effect at `until` (records/set-aside.ts). */
+  | { status: 'held'; hash: string; until: number }
+  /** Validly signed in a newer record format: kept, applied once this engine reads that format. */
+  | { status: 'pending'; hash: string; reason: string };
 
 /** Records handed to the signature workers at once during ingestAll. */
 const INGEST_CHUNK = 512;
@@ -38,44 +37,29 @@ const MAX_UNSIGNED = 10_000;
  */
 export class RecordBook {
   private readonly seen = new Set<string>();
-  /**
-   * Hashes whose signature is known to verify (here or on a worker thread, SignaturePool). A hash
-   * names its bytes, so a hash in here needs no second verification, wherever its bytes come from.
-   */
-  private readonly signatures = new Set<string>();
-  /** Records whose signature this engine set out to check (on the workers or here): a figure for tests and health. */
-  signatureChecks = 0;
+  private readonly signatures: Signatures;
   private readonly quarantined = new Map<string, QuarantineRow>();
-  /**
-   * `<record hash><author>` for each record a valid batch by that author lists (records/batch.ts). A
-   * record of a vouchable kind is validly signed when its own signature verifies OR a valid batch by
-   * its author lists it: the same rule on every peer, whichever arrives first.
-   */
-  private readonly vouched = new Set<string>();
+  /** Held until their time, or in a newer format: neither applied nor refused. */
+  private readonly setAside = new SetAside();
   /** Records quarantined for their own signature only: a batch arriving later releases them. */
   private readonly unsigned = new Map<string, { doc: string; bytes: Uint8Array }>();
   /** Which device keys act for which identity (a producer's device is the producer): read where figures are computed. */
   readonly parties = new PartyLinks();
   private readonly appliers: RecordApplier[] = [this.parties];
-  /** Worker threads for signatures, started on first use (an engine that never syncs may never need them). */
-  private pool: SignaturePool | null = null;
 
   constructor(
     private readonly marketplace: MarketplaceState,
     private readonly catalog: CatalogState,
     private readonly verifier: SignatureVerifier,
     /** Hashes verified at earlier starts, and where newly verified ones are noted (VerifiedFile). */
-    private readonly verified: VerifiedNotes | null = null,
-  ) {}
-
-  private isVerified(hash: string): boolean {
-    return this.signatures.has(hash) || (this.verified?.known.has(hash) ?? false);
+    verified: VerifiedNotes | null = null,
+  ) {
+    this.signatures = new Signatures(verifier, verified);
   }
 
-  private noteVerified(hash: string): void {
-    if (this.signatures.has(hash)) return;
-    this.signatures.add(hash);
-    this.verified?.add(hash);
+  /** Records whose signature this engine set out to check (on the workers or here): a figure for tests and health. */
+  get signatureChecks(): number {
+    return this.signatures.checks;
   }
 
   /** Domain states beyond the catalog register here; each sees every applied record. */
@@ -95,6 +79,21 @@ export class RecordBook {
     return [...this.quarantined.values()];
   }
 
+  /** The quarantine and the records set aside, each with its status: what the Integrity screen lists. */
+  integrityRows(): Array<QuarantineRow | SetAsideRow> {
+    return [...this.quarantine().map((row) => ({ ...row, status: 'quarantined' as const })), ...this.setAside.rows()];
+  }
+
+  /** When the earliest held record takes effect (local time), or null. */
+  nextHeldAt(): number | null {
+    return this.setAside.nextDueAt();
+  }
+
+  /** Applies the held records whose time has come (by `now`), earliest first. */
+  releaseDue(now: number): IngestOutcome[] {
+    return this.setAside.takeDue(now).map(({ doc, record }) => this.ingest(doc, record, now));
+  }
+
   isAccepted(hash: string): boolean {
     return this.seen.has(hash);
   }
@@ -110,19 +109,8 @@ export class RecordBook {
    * ingestBytes with those same bytes, so the engine's thread need not hash them either. Batches
    * among them only help if noteBatches saw them first.
    */
-  async preverify(records: readonly Uint8Array[]): Promise<Verdicts> {
-    this.signatureChecks += records.length;
-    const verdicts = await this.signaturePool.verified(records);
-    for (const hash of verdicts) if (hash !== null) this.noteVerified(hash);
-    return verdicts;
-  }
-
-  private get signaturePool(): SignaturePool {
-    if (!this.pool) {
-      this.pool = new SignaturePool();
-      this.pool.vouch([...this.vouched]);
-    }
-    return this.pool;
+  preverify(records: readonly Uint8Array[]): Promise<Verdicts> {
+    return this.signatures.preverify(records);
   }
 
   /**
@@ -133,22 +121,17 @@ export class RecordBook {
   noteBatches(records: readonly Uint8Array[]): void {
     for (const bytes of records) {
       if (!mayBeBatch(bytes)) continue;
-      const decoded = decodeRecord(bytes, this.verifier);
-      if (!decoded.ok || decoded.record.payload.kind !== 'batch') continue;
-      const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id });
-      if (check.ok) this.vouch(decoded.record.payload.author, (check.body as BatchBody).hashes);
+      // Only the tail was read: anything may precede it. One record that is no batch after all must
+      // not cost the others (they are all still ingested one by one, where it is quarantined).
+      try {
+        const decoded = decodeRecord(bytes, this.verifier);
+        if (!decoded.ok || decoded.record.payload.kind !== 'batch') continue;
+        const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id });
+        if (check.ok) this.signatures.vouch(decoded.record.payload.author, (check.body as BatchBody).hashes);
+      } catch (error) {
+        console.error('a record that looked like a batch could not be read:', (error as Error).message);
+      }
     }
-  }
-
-  private vouch(author: string, hashes: readonly string[]): void {
-    const fresh: string[] = [];
-    for (const hash of hashes) {
-      const key = vouchKey(hash, author);
-      if (this.vouched.has(key)) continue;
-      this.vouched.add(key);
-      fresh.push(key);
-    }
-    if (fresh.length > 0) this.pool?.vouch(fresh);
   }
 
   /**
@@ -156,7 +139,7 @@ export class RecordBook {
    * chunks ahead, while earlier chunks are applied here in order.
    */
   async ingestAll(items: ReadonlyArray<{ doc: string; key: string; bytes: Uint8Array }>, now: number): Promise<void> {
-    const known = (this.verified?.known.size ?? 0) > 0;
+    const known = this.signatures.notedBefore;
     if (!known) this.noteBatches(items.map((item) => item.bytes));
     const chunks: Array<{ items: typeof items; verified: Promise<Verdicts | null> }> = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
@@ -175,7 +158,7 @@ export class RecordBook {
    */
   private async hashAndVerifyNew(part: ReadonlyArray<{ bytes: Uint8Array }>): Promise<Verdicts> {
     const hashes = part.map((item) => recordHash(item.bytes));
-    const fresh = part.filter((_, i) => !this.isVerified(hashes[i]!)).map((item) => item.bytes);
+    const fresh = part.filter((_, i) => !this.signatures.isVerified(hashes[i]!)).map((item) => item.bytes);
     if (fresh.length > 0) {
       this.noteBatches(fresh);
       await this.preverify(fresh).catch(() => null);
@@ -184,10 +167,8 @@ export class RecordBook {
   }
 
   /** Stops the signature workers (they never keep a process alive, but an engine closes what it opened). */
-  async close(): Promise<void> {
-    await this.pool?.close();
-    this.pool = null;
-    await this.verified?.close();
+  close(): Promise<void> {
+    return this.signatures.close();
   }
 
   /**
@@ -195,7 +176,7 @@ export class RecordBook {
    * such as a review by a device of the model's producer), or null.
    */
   violation(record: SignedRecord): string | null {
-    return authorityViolation(record.payload, { marketplaceId: this.marketplace.id, parties: this.parties });
+    return sizeProblem(record.bytes) ?? authorityViolation(record.payload, { marketplaceId: this.marketplace.id, parties: this.parties });
   }
 
   /**
@@ -206,20 +187,28 @@ export class RecordBook {
    * them) — never the key, which is only what a peer claims.
    */
   ingestBytes(doc: string, bytes: Uint8Array, now: number, key?: string, hash = recordHash(bytes)): IngestOutcome {
+    // Each record on its own: whatever one holds, the loop that hands it in goes on to the next.
+    try {
+      return this.takeBytes(doc, bytes, now, key, hash);
+    } catch (error) {
+      return this.reject(doc, hash, `could not be taken in: ${(error as Error).message}`, now, null);
+    }
+  }
+
+  private takeBytes(doc: string, bytes: Uint8Array, now: number, key: string | undefined, hash: string): IngestOutcome {
     const decoded = decodeRecord(bytes, null, hash);
-    if (!decoded.ok) return this.reject(doc, decoded.hash, decoded.reason, now, null);
+    if (!decoded.ok) return 'newer' in decoded ? this.pendNewer(doc, bytes, decoded, now) : this.reject(doc, decoded.hash, decoded.reason, now, null);
     const { record } = decoded;
-    if (!this.isVerified(hash)) {
+    if (!this.signatures.isVerified(hash)) {
       const { author, kind } = record.payload;
-      const vouched = this.vouched.has(vouchKey(hash, author)) && !UNVOUCHABLE_KINDS.has(kind);
-      if (!vouched) this.signatureChecks++;
-      if (!vouched && !this.verifier.verify(author, bytes.subarray(SIGNATURE_BYTES), bytes.subarray(0, SIGNATURE_BYTES))) {
+      const vouched = this.signatures.isVouched(hash, author) && !UNVOUCHABLE_KINDS.has(kind);
+      if (!vouched && !this.signatures.verifyHere(author, bytes)) {
         if (this.unsigned.size >= MAX_UNSIGNED) this.unsigned.delete(this.unsigned.keys().next().value!);
         this.unsigned.set(hash, { doc, bytes });
         // The quarantine shows what the record claims to be (kind, author).
         return this.reject(doc, hash, `signature does not verify for author ${author}`, now, record);
       }
-      this.noteVerified(hash);
+      this.signatures.note(hash);
     }
     if (key !== undefined && key !== record.hash) {
       if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
@@ -232,10 +221,20 @@ export class RecordBook {
     if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
     const check = checkAuthority(record.payload, { marketplaceId: this.marketplace.id });
     if (!check.ok) return this.reject(doc, record.hash, check.reason, now, record);
+    if (this.setAside.isEarly(record, now)) return { status: 'held', hash: record.hash, until: this.setAside.hold(doc, record, now) };
     record.parsedBody = check.body;
+    try {
+      return this.apply(doc, record, now);
+    } catch (error) {
+      // Some states may have taken it in (it counts as seen); the quarantine says what failed.
+      return this.reject(doc, record.hash, `failed while taking effect: ${(error as Error).message}`, now, record);
+    }
+  }
+
+  private apply(doc: string, record: SignedRecord, now: number): IngestOutcome & { status: 'applied' } {
     this.seen.add(record.hash);
     // Here from ingestBytes (its signature checked) or signed by this engine (Publisher).
-    this.noteVerified(record.hash);
+    this.signatures.note(record.hash);
     // Quarantined earlier only for where it was stored (or before its marketplace was known): it counts now.
     this.quarantined.delete(record.hash);
     const marketplaceChanged = this.marketplace.apply(record);
@@ -249,9 +248,26 @@ export class RecordBook {
     return { status: 'applied', record, changedModels, marketplaceChanged: marketplaceChanged || (released?.marketplaceChanged ?? false) };
   }
 
+  /**
+   * A record in a newer format: set aside unless its signature fails (then it is forged, whatever
+   * format it claims). Its author is read from the envelope, which every format keeps.
+   */
+  private pendNewer(doc: string, bytes: Uint8Array, decoded: Extract<DecodeResult, { newer: unknown }>, now: number): IngestOutcome {
+    const { hash, reason, newer } = decoded;
+    if (this.setAside.isPending(hash)) return { status: 'pending', hash, reason };
+    const row = { hash, doc, kind: newer.kind, author: newer.author ?? 'unknown', subject: newer.subject, reason, receivedAt: now };
+    if (this.signatures.verifiedFor(hash, newer.author, bytes)) {
+      this.setAside.pend(row);
+      return { status: 'pending', hash, reason };
+    }
+    const forged = `signature does not verify for author ${row.author}`;
+    if (!this.quarantined.has(hash)) this.quarantined.set(hash, { ...row, reason: forged });
+    return { status: 'quarantined', hash, reason: forged };
+  }
+
   /** A batch just took effect: records it lists that were quarantined for their own signature now count. */
   private release(author: string, hashes: readonly string[], now: number): { changedModels: string[]; marketplaceChanged: boolean } {
-    this.vouch(author, hashes);
+    this.signatures.vouch(author, hashes);
     const result = { changedModels: [] as string[], marketplaceChanged: false };
     for (const hash of hashes) {
       const held = this.unsigned.get(hash);

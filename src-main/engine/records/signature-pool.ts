@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { RECORD_JSON_LIMITS } from '../../../src-shared/bounded-json';
 import { UNVOUCHABLE_KINDS } from './batch';
 import { SIGNATURE_BYTES } from './signed';
 
@@ -16,6 +17,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash, createPublicKey, verify } = require('node:crypto');
 const SIG = ${SIGNATURE_BYTES};
+const MAX_PAYLOAD = ${RECORD_JSON_LIMITS.maxLength};
 const UNVOUCHABLE = new Set(${JSON.stringify([...UNVOUCHABLE_KINDS])});
 const keys = new Map();
 // <record hash><author> for each record a valid batch by that author lists (the engine's thread checked the batch).
@@ -55,7 +57,8 @@ function vouchable(record) {
   return end > 0 && !UNVOUCHABLE.has(bytes.toString('latin1', at + KIND_KEY.length, end));
 }
 function check(record) {
-  if (record.length <= SIG) return null;
+  // Over the size limit: the engine's thread refuses it unread (decodeRecord), so no work here.
+  if (record.length <= SIG || record.length > SIG + MAX_PAYLOAD) return null;
   const hash = createHash('sha256').update(record).digest('hex');
   try {
     const author = authorOf(record.subarray(SIG));

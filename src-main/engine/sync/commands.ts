@@ -79,7 +79,7 @@ export function disconnectPeer(engine: Engine, target: CommandInput<'sync.discon
 
 export function quarantinePage(engine: Engine, input: CommandInput<'integrity.quarantine'>): CommandOutput<'integrity.quarantine'> {
   const rows = engine.book
-    .quarantine()
+    .integrityRows()
     .filter((r) => (input.doc === undefined || r.doc === input.doc) && (input.kind === undefined || r.kind === input.kind))
     .sort((a, b) => b.receivedAt - a.receivedAt || (a.hash < b.hash ? -1 : 1));
   const offset = input.offset ?? 0;
