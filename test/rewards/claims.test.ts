@@ -92,6 +92,8 @@ describe('reward claims', () => {
 
     // The right claim counts once; a second copy under a new seq is a duplicate.
     const good = [claimBy(X.key, { epoch: E, amount, resultHash }, FINAL + 2 * HOUR, 4), claimBy(X.key, { epoch: E, amount, resultHash }, FINAL + 3 * HOUR, 5)];
+    // Records dated ahead of the clock are held until it reaches them (records/set-aside.ts).
+    clock.set(FINAL + 3 * HOUR);
     await p.engine.absorb(good.map((r) => ({ doc: rewardsDocOf(X.key.publicKey), key: r.hash, bytes: r.bytes })));
     const after = (await p.call('rewards.epochs', {})).epochs.find((e) => e.epoch === E)!.claims;
     expect(after.find((c) => c.hash === good[0]!.hash)?.status).toBe('valid');
