@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src-shared/canonical-json';
 import { Engine } from '../../src-main/engine/engine';
-import { draftOf, signRecord, type SignedRecord } from '../../src-main/engine/records/signed';
+import { signBytes } from '../../src-main/engine/identity/keys';
+import { draftOf, recordHash, signRecord, type SignedRecord } from '../../src-main/engine/records/signed';
 import { LISTING } from '../catalog/helpers';
 import { MaliciousPeer } from '../sync/malicious-peer';
 import { addressOfPeer, call } from '../sync/helpers';
@@ -90,5 +92,27 @@ describe('a record dated ahead of this clock', () => {
     now = later.payload.ts;
     expect(await fate(engine, later)).toBe('applied');
     expect((await call(engine, 'integrity.quarantine', {})).total).toBe(0);
+  });
+
+  it('in a newer record format (a later version\'s listing fields) is kept as pending, not quarantined as forged', { timeout: 60_000 }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ir-future-'));
+    dirs.push(dataDir);
+    const engine = await open(dataDir, Date.now);
+    const market = await call(engine, 'marketplace.create', { name: 'Formats' });
+    const attacker = await MaliciousPeer.connect(addressOfPeer(engine), market.id);
+    attackers.push(attacker);
+    const current = signRecord(attacker.key, draftOf('listing', `${attacker.key.publicKey}:next`, 1, { ...LISTING, slug: 'next', retired: false }, Date.now()));
+    // What a newer peer would sign: the same envelope (signature ‖ canonical JSON with v and author), v 2, a field v1 lacks.
+    const body = new TextEncoder().encode(canonicalJson({ ...current.payload, v: 2, body: { ...LISTING, slug: 'next', retired: false, capabilities: ['streaming'] } }));
+    const newer = new Uint8Array(64 + body.length);
+    newer.set(signBytes(attacker.key, body), 0);
+    newer.set(body, 64);
+    const doc = await waitFor('the victim to list its market document', () => attacker.open('market'));
+    doc.change((d) => {
+      d.records[recordHash(newer)] = newer;
+    });
+    const row = await waitFor('the record to be listed', async () => (await call(engine, 'integrity.quarantine', {})).items.find((q) => q.hash === recordHash(newer)), 30_000);
+    expect(row).toMatchObject({ status: 'pending', kind: 'listing', author: attacker.key.publicKey, reason: expect.stringMatching(/format v2 is newer/) });
+    expect((await call(engine, 'sync.status')).counts.quarantined).toBe(0);
   });
 });
