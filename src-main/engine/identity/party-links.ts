@@ -1,4 +1,3 @@
-import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
 
 /** Who acts for whom, as authority checks and measured figures ask it (records/authority.ts). */
@@ -18,7 +17,7 @@ type LinkListener = (device: string, identity: string) => string[];
  * one-sided: anyone could "certify" a reviewer's key to make its reviews look like their own. Links
  * only ever form (nothing here is withdrawn), so every peer with the same records agrees.
  */
-export class PartyLinks implements RecordApplier, Parties {
+export class PartyLinks implements Parties {
   /** device → identities whose device-cert names it */
   private readonly certifiedBy = new Map<string, Set<string>>();
   /** device → identities it signed a ledger entry or observation for */
@@ -30,6 +29,7 @@ export class PartyLinks implements RecordApplier, Parties {
     this.listeners.push(listener);
   }
 
+  /** The record book hands it every applied record (a RecordApplier, by shape: no import cycle). */
   apply(record: SignedRecord): string[] {
     const { kind, author } = record.payload;
     const body = (record.parsedBody ?? record.payload.body) as { deviceKey?: unknown; identity?: unknown };
