@@ -16,7 +16,7 @@ export interface EpochData {
 
 /** Lookups that verify a signal against the ledger as it stood for the epoch. */
 export interface Verifier {
-  /** A charge usable for this epoch: timed before the close, and in a valid chain (provisional) or in the close (final). */
+  /** A charge usable for this epoch: timed before the close, and in effect in the ledger (provisional) or in the close (final). */
   charge(hash: string, w: EpochWindow): ChargeRow | null;
   chargeForDecision(identity: string, modelId: string, decisionId: string, w: EpochWindow): ChargeRow | null;
   /** The reviewer's review of the model as it stood at the close (latest seq timed before it), if not retracted. */
@@ -24,8 +24,8 @@ export interface Verifier {
 }
 
 /**
- * Which records an epoch may read. Provisional (`fixed` null): every record held, charges in a valid
- * chain; what the computation reads is collected in `read` (the list an epoch-close signs). Final:
+ * Which records an epoch may read. Provisional (`fixed` null): every record held, charges that took
+ * effect in the ledger; what the computation reads is collected in `read` (the list an epoch-close signs). Final:
  * exactly the records the epoch-close lists, whatever else arrived, early or late.
  */
 export interface Admission {

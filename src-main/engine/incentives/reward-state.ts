@@ -9,7 +9,7 @@ import { RewardInputs, type ClaimRow } from './reward-inputs';
 export interface RewardDeps {
   clock: () => number;
   marketplace: { readonly id: string | null; info(): { epochSeconds: number; graceSeconds: number } | null };
-  /** Whether a ledger entry took effect (in its chain's valid prefix). */
+  /** Whether a ledger entry took effect in the ledger (LedgerState). */
   isApplied(hash: string): boolean;
   emit(payload: { epochs: number[]; accounts: string[] }): void;
 }
