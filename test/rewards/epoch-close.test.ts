@@ -5,10 +5,10 @@ import { generateSigningKey } from '../../src-main/engine/identity/keys';
 import { closeRecords, EpochCloses, epochsDocOf } from '../../src-main/engine/incentives/epoch-close';
 import { draftOf, signRecord } from '../../src-main/engine/records/signed';
 import type { EpochCloseBody } from '../../src-shared/rewards';
-import type { TestEngine } from '../catalog/helpers';
+import { openTestEngine, type TestEngine } from '../catalog/helpers';
 import { copyRecords } from '../reviews/helpers';
 import { closeEpochs, honestEpoch, marketEngine } from './helpers';
-import { CLOSE, E, FINAL, manualClock, publishAll, Scenario, START, DAY } from './scenario';
+import { CLOSE, DAY, E, EPOCH_SECONDS, FINAL, GRACE_SECONDS, manualClock, publishAll, Scenario, START } from './scenario';
 
 const HOUR = 3_600_000;
 const open: TestEngine[] = [];
@@ -123,6 +123,27 @@ describe('the epoch-close record', () => {
     const [a, b] = await Promise.all([p, q].map(async (t) => (await t.call('rewards.epochs', {})).epochs.find((e) => e.epoch === E)!));
     expect(b!.final).toBe(true);
     expect(b!.resultHash).toBe(a!.resultHash);
+  });
+
+  it('is signed by the engine holding the treasury key by itself, on its timer, when the grace period ends', async () => {
+    const clock = manualClock(START - 30 * DAY);
+    const t = await openTestEngine({ clock: clock.now });
+    open.push(t);
+    const s = new Scenario();
+    await t.call('marketplace.create', { name: 'Timer', feeBps: s.feeBps, epochSeconds: EPOCH_SECONDS, graceSeconds: GRACE_SECONDS });
+    // Deposits are signed by this engine's treasury key; its own config replaces the scenario's.
+    Object.defineProperty(s, 'treasury', { value: t.engine.keys.treasury });
+    s.out.shift();
+    honestEpoch(s, s.producer(['a1']).models.concat(s.producer(['b1']).models), { users: 4 });
+    clock.set(CLOSE + HOUR);
+    await publishAll(t.engine, s.out);
+    clock.set(FINAL - 30);
+    await t.engine.epochCloser.start();
+    expect(t.engine.rewards.inputs.closes.fixed(E, t.engine.keys.treasury!.publicKey)).toBeNull();
+    clock.set(FINAL + 1);
+    const deadline = Date.now() + 10_000;
+    while (!t.engine.rewards.inputs.closes.fixed(E, t.engine.keys.treasury!.publicKey) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(t.engine.rewards.result(E)!.inputs.state).toBe('final');
   });
 
   it('splits a large epoch into parts: fixed only once every part is held and the root recomputes', () => {
