@@ -1,6 +1,6 @@
 import { GENESIS_PREV, type LedgerCheckpointBody, type LedgerEntryBody } from '../../../src-shared/ledger';
 import type { SignedRecord } from '../records/signed';
-import { entryAuthorityViolation, entryContextViolation, paymentKey, type ChainContext, type RuleBreak } from './entry-rules';
+import { entryAuthorityViolation, entryContextViolation, paymentKey, userAccount, type ChainContext, type RuleBreak } from './entry-rules';
 import type { AppliedEntry } from './ledger-index';
 import { leafHash, type MerkleTree } from './merkle';
 
@@ -36,6 +36,8 @@ export interface ForkState {
   pending: Map<string, Candidate>;
   /** Set when the fee configs change: every entry is checked again. */
   recount: boolean;
+  /** The identities the counted entries act for: whose deficits the treasury absorbs. */
+  identities: Set<string>;
 }
 
 export interface Chain {
@@ -52,8 +54,8 @@ export interface Chain {
   fork: ForkState | null;
 }
 
-/** What counting a forked chain changes outside it: LedgerState's index and change reports. */
-export interface ForkEffects {
+/** What evaluating a chain reads and changes outside it: the rules' context, LedgerState's index and change reports. */
+export interface ChainEffects {
   authority(): Omit<ChainContext, 'previous' | 'idTaken'>;
   count(entry: AppliedEntry): void;
   uncount(entry: AppliedEntry): void;
@@ -67,20 +69,24 @@ export function markForked(chain: Chain, seq: number): void {
     chain.fork.seq = Math.min(chain.fork.seq, seq);
     return;
   }
-  const fork: ForkState = { seq, payments: new Map(), pending: new Map(), recount: false };
-  for (const entry of chain.applied) fork.payments.set(paymentKey(entry.body), entry);
+  const fork: ForkState = { seq, payments: new Map(), pending: new Map(), recount: false, identities: new Set() };
+  for (const entry of chain.applied) {
+    fork.payments.set(paymentKey(entry.body), entry);
+    fork.identities.add(entry.body.identity);
+  }
   const counted = new Set(chain.applied.map((e) => e.hash));
   for (const at of chain.records.values()) for (const c of at) if (!counted.has(c.record.hash)) fork.pending.set(c.record.hash, c);
   chain.fork = fork;
 }
 
 /** Counts what can count of a forked chain's pending entries, then re-derives its prefix and block. */
-export function countForked(chain: Chain, effects: ForkEffects): void {
+export function countForked(chain: Chain, effects: ChainEffects): void {
   const fork = chain.fork!;
   const authority = effects.authority();
   if (fork.recount) {
     for (const entry of fork.payments.values()) effects.uncount(entry);
     fork.payments.clear();
+    fork.identities.clear();
     for (const at of chain.records.values()) for (const c of at) fork.pending.set(c.record.hash, c);
     for (const e of chain.applied.splice(0)) chain.ids.delete(e.body.id);
     chain.tree.truncate(0);
@@ -95,6 +101,7 @@ export function countForked(chain: Chain, effects: ForkEffects): void {
     if (twin) effects.uncount(twin);
     const entry = appliedOf(chain, candidate);
     fork.payments.set(key, entry);
+    fork.identities.add(entry.body.identity);
     effects.count(entry);
   }
   rebuildPrefix(chain, authority);
@@ -133,17 +140,35 @@ function rebuildPrefix(chain: Chain, authority: Omit<ChainContext, 'previous' | 
   }
 }
 
-/** The identities a forked chain's counted entries act for: whose deficits the treasury absorbs. */
-export function frozenIdentities(chain: Chain): Set<string> {
-  const out = new Set<string>();
-  for (const entry of chain.fork?.payments.values() ?? []) out.add(entry.body.identity);
-  return out;
-}
-
 /** The highest seq that counts in a chain (its prefix's length when it never forked). */
 export function countedLength(chain: Chain): number {
   if (!chain.fork) return chain.applied.length;
   let max = 0;
   for (const entry of chain.fork.payments.values()) max = Math.max(max, entry.seq);
   return max;
+}
+
+export function forksOf(forked: Iterable<Chain>): Array<{ chain: string; seq: number }> {
+  return [...forked].map((c) => ({ chain: c.key, seq: c.fork!.seq })).sort((a, b) => (a.chain < b.chain ? -1 : 1));
+}
+
+export interface Deficit {
+  account: string;
+  amount: number;
+}
+
+/**
+ * What each identity with a frozen key spent beyond its credits: its user account shows 0 and the
+ * treasury absorbs the rest (a later deposit to the identity repays the treasury first).
+ */
+export function deficitsOf(forked: Iterable<Chain>, balanceOf: (account: string) => number): Deficit[] {
+  const identities = new Set<string>();
+  for (const chain of forked) for (const identity of chain.fork!.identities) identities.add(identity);
+  const out: Deficit[] = [];
+  for (const identity of [...identities].sort()) {
+    const account = userAccount(identity);
+    const balance = balanceOf(account);
+    if (balance < 0) out.push({ account, amount: -balance });
+  }
+  return out;
 }

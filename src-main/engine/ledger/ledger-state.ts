@@ -2,10 +2,11 @@ import { RECORD_BODIES } from '../../../src-shared/domain';
 import type { LedgerCheckpointBody, LedgerEntryBody } from '../../../src-shared/ledger';
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
-import { entryContextViolation, feeBpsAt, POOL_ACCOUNT, TREASURY_ACCOUNT, userAccount, type ChainContext, type FeeConfig, type RuleBreak } from './entry-rules';
-import { countedLength, countForked, frozenIdentities, markForked, type Chain, type ChainBlock, type ForkEffects, type StoredCheckpoint } from './ledger-fork';
+import { entryContextViolation, feeBpsAt, POOL_ACCOUNT, TREASURY_ACCOUNT, type FeeConfig, type RuleBreak } from './entry-rules';
+import { advanceChain, rollbackChain } from './ledger-chain';
+import { countedLength, countForked, deficitsOf, forksOf, markForked, type Chain, type ChainBlock, type ChainEffects, type Deficit, type StoredCheckpoint } from './ledger-fork';
 import { LedgerIndex, type AppliedEntry, type EntryPage, type EntryQuery } from './ledger-index';
-import { MerkleTree, leafHash } from './merkle';
+import { MerkleTree } from './merkle';
 import { KeyedQueue } from './queue';
 
 export type { ChainBlock, StoredCheckpoint } from './ledger-fork';
@@ -40,7 +41,7 @@ export class LedgerState implements RecordApplier {
   private readonly configs: FeeConfig[] = [];
   private readonly dirty = new Set<Chain>();
   private readonly forked = new Set<Chain>();
-  private readonly forkEffects: ForkEffects = {
+  private readonly effects: ChainEffects = {
     authority: () => ({
       treasury: this.marketplace.id,
       isCertified: (identity, device) => this.certs.get(identity)?.has(device) ?? false,
@@ -78,8 +79,9 @@ export class LedgerState implements RecordApplier {
         at.push(candidate);
         chain.records.set(payload.seq, at);
         chain.maxSeq = Math.max(chain.maxSeq, payload.seq);
+        // A forked chain takes every new entry as a candidate; the first fork takes all it holds.
+        chain.fork?.pending.set(record.hash, candidate);
         if (at.length > 1) markForked(chain, payload.seq);
-        else chain.fork?.pending.set(record.hash, candidate);
         this.markDirty(chain, payload.seq);
         return;
       }
@@ -124,7 +126,7 @@ export class LedgerState implements RecordApplier {
     const chain = this.chainOf(record.payload.author);
     if (record.payload.seq !== chain.applied.length + 1) return { kind: 'chain', reason: `seq ${record.payload.seq} is not the chain's next (${chain.applied.length + 1})` };
     const body = record.payload.body as LedgerEntryBody;
-    return entryContextViolation(record.payload, body, { ...this.context(chain), idTaken: chain.ids.has(body.id) });
+    return entryContextViolation(record.payload, body, { ...this.effects.authority(), previous: chain.applied.at(-1) ?? null, idTaken: chain.ids.has(body.id) });
   }
 
   /** The fee rate in force at `ts` under the marketplace's signed configs. */
@@ -161,24 +163,13 @@ export class LedgerState implements RecordApplier {
   /** Chains whose key signed two entries at one seq: frozen; every entry they signed counts. */
   forks(): Array<{ chain: string; seq: number }> {
     this.evaluate();
-    return [...this.forked].map((c) => ({ chain: c.key, seq: c.fork!.seq })).sort((a, b) => (a.chain < b.chain ? -1 : 1));
+    return forksOf(this.forked);
   }
 
-  /**
-   * What each identity with a frozen key spent beyond its credits: its user account shows 0 and the
-   * treasury absorbs the rest (a later deposit to the identity repays the treasury first).
-   */
-  deficits(): Array<{ account: string; amount: number }> {
+  /** What each identity with a frozen key spent beyond its credits (ledger-fork.ts deficitsOf). */
+  deficits(): Deficit[] {
     this.evaluate();
-    const identities = new Set<string>();
-    for (const chain of this.forked) for (const identity of frozenIdentities(chain)) identities.add(identity);
-    const out: Array<{ account: string; amount: number }> = [];
-    for (const identity of [...identities].sort()) {
-      const account = userAccount(identity);
-      const balance = this.index.balance(account);
-      if (balance < 0) out.push({ account, amount: -balance });
-    }
-    return out;
+    return deficitsOf(this.forked, (account) => this.index.balance(account));
   }
 
   entryCount(account: string): number {
@@ -259,29 +250,19 @@ export class LedgerState implements RecordApplier {
     this.dirty.add(chain);
   }
 
-  private context(chain: Chain): Omit<ChainContext, 'idTaken'> {
-    const previous = chain.applied[chain.applied.length - 1] ?? null;
-    return {
-      previous,
-      treasury: this.marketplace.id,
-      isCertified: (identity, device) => this.certs.get(identity)?.has(device) ?? false,
-      feeBps: (ts) => this.feeBps(ts),
-    };
-  }
-
   private evaluate(): void {
     if (this.dirty.size === 0) return;
     for (const chain of this.dirty) {
       if (chain.fork) {
         this.forked.add(chain);
         chain.dirtyFrom = null;
-        countForked(chain, this.forkEffects);
+        countForked(chain, this.effects);
         continue;
       }
-      if (chain.dirtyFrom !== null && chain.dirtyFrom <= chain.applied.length) this.rollback(chain, chain.dirtyFrom);
+      if (chain.dirtyFrom !== null && chain.dirtyFrom <= chain.applied.length) rollbackChain(chain, chain.dirtyFrom, this.effects);
       chain.dirtyFrom = null;
       chain.blocked = null;
-      this.advance(chain);
+      advanceChain(chain, this.effects);
     }
     this.dirty.clear();
   }
@@ -296,36 +277,5 @@ export class LedgerState implements RecordApplier {
     this.index.remove(entry);
     this.unreported.hashes.delete(entry.hash);
     for (const p of entry.body.postings) this.unreported.accounts.add(p.account);
-  }
-
-  private advance(chain: Chain): void {
-    for (;;) {
-      const seq = chain.applied.length + 1;
-      const at = chain.records.get(seq);
-      if (!at) {
-        if (chain.maxSeq > seq) chain.blocked = { seq, hash: null, kind: 'chain', reason: `entry ${seq} is missing: entries up to ${chain.maxSeq} wait for it` };
-        return;
-      }
-      const { record, body } = at[0]!;
-      const ctx = { ...this.context(chain), idTaken: chain.ids.has(body.id) };
-      const broken = entryContextViolation(record.payload, body, ctx);
-      if (broken) {
-        chain.blocked = { seq, hash: record.hash, ...broken };
-        return;
-      }
-      const entry: AppliedEntry = { hash: record.hash, record, body, chain: chain.key, seq, ts: record.payload.ts, kind: body.kind };
-      chain.applied.push(entry);
-      chain.ids.set(body.id, entry);
-      chain.tree.push(leafHash(record.bytes));
-      this.count(entry);
-    }
-  }
-
-  private rollback(chain: Chain, fromSeq: number): void {
-    for (const entry of chain.applied.splice(fromSeq - 1)) {
-      this.uncount(entry);
-      chain.ids.delete(entry.body.id);
-    }
-    chain.tree.truncate(fromSeq - 1);
   }
 }
