@@ -129,7 +129,18 @@ export class Engine {
     const stage = (doc: string, records: SignedRecord[]) => docs.stageSoon(doc, records);
     this.publisher = new Publisher({ book, journal, receipts, receiptTakers: [this.reviews], clock, stage, afterIngest: (tally) => this.afterIngest(tally, 'announce') });
     this.ownBatches = new OwnBatches({ key: () => this.keys.identity, records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
-    this.sync = new SyncService(this);
+    this.sync = new SyncService({
+      dataDir,
+      clock,
+      docs,
+      device: keys.device,
+      records: book,
+      marketplaceId: () => marketplace.id,
+      absorb: (batch, options) => this.absorb(batch, options),
+      refreshModels: (ids, options) => this.refreshModels(ids, options),
+      catalogSize: () => this.catalogIndex.size,
+      emit: (event, payload) => this.emit(event, payload),
+    });
     this.prices = new PriceClock(catalog, clock, (ids) => this.refreshModels(ids));
     this.held = new HeldClock(book, clock, (tally) => this.afterIngest(tally, 'announce'));
     this.dispatcher = createDispatcher(createHandlers(this), { validateOutput: validate });

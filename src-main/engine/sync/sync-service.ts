@@ -1,9 +1,9 @@
 import type { DocHandle, PeerId } from '@automerge/automerge-repo';
 import type { PeerView, SyncProgress } from '../../../src-shared/sync';
-import type { Engine } from '../engine';
 import { SignatureVerifier } from '../identity/keys';
 import type { StoreChange, StoredDoc } from '../store/documents';
 import { AckTracker } from './acks';
+import type { SyncDeps } from './context';
 import { AdoptedSaves } from './adopted-saves';
 import { ConflictLog } from './conflicts';
 import { PeerConnections } from './connections';
@@ -46,12 +46,12 @@ export class SyncService {
   private readonly saves: AdoptedSaves;
   lastSyncAt: number | null = null;
 
-  constructor(private readonly engine: Engine) {
-    const { docs, clock, dataDir } = engine;
+  constructor(private readonly deps: SyncDeps) {
+    const { docs, clock, dataDir, records } = deps;
     this.conflicts = new ConflictLog(clock);
-    engine.book.register(this.conflicts);
-    this.events = new SyncEvents((event, payload) => engine.emit(event, payload), {
-      catalogTotal: () => engine.catalogIndex.size,
+    records.register(this.conflicts);
+    this.events = new SyncEvents((event, payload) => deps.emit(event, payload), {
+      catalogTotal: () => deps.catalogSize(),
       changed: () => this.changedSnapshot(),
       progress: () => this.progress(),
     });
@@ -59,14 +59,14 @@ export class SyncService {
     this.peers = new PeerTable(dataDir);
     this.acks = new AckTracker(dataDir);
     this.queue = new IngestQueue({
-      absorb: (batch) => engine.absorb(batch, { refresh: false }),
+      absorb: (batch) => deps.absorb(batch, { refresh: false }),
       refresh: async (ids) => {
-        await engine.refreshModels(ids, { quiet: true });
+        await deps.refreshModels(ids, { quiet: true });
         this.events.modelsChanged(ids);
       },
-      isAccepted: (hash) => engine.book.isAccepted(hash),
-      preverify: (batch) => engine.book.preverify(batch.map((item) => item.bytes)),
-      noteBatches: (batch) => engine.book.noteBatches(batch.map((item) => item.bytes)),
+      isAccepted: (hash) => records.isAccepted(hash),
+      preverify: (batch) => records.preverify(batch.map((item) => item.bytes)),
+      noteBatches: (batch) => records.noteBatches(batch.map((item) => item.bytes)),
       onBatch: (result) => {
         if (result.quarantined > 0) this.events.syncChanged();
         this.events.progress();
@@ -84,7 +84,7 @@ export class SyncService {
       busy: () => this.queue.busy || this.follower.busy || this.adopted.length > 0,
       save: (doc) => docs.repo.flush([doc.handle.documentId]),
     });
-    this.connections = new PeerConnections(engine.keys.device.publicKey, this.peers, {
+    this.connections = new PeerConnections(deps.device.publicKey, this.peers, {
       self: (marketplace) => this.self(marketplace),
       up: (peer) => this.peerUp(peer),
       down: () => this.events.syncChanged(),
@@ -103,7 +103,7 @@ export class SyncService {
   /** Reads what sync keeps locally (known peers, acknowledgements, truncation reports). */
   async open(): Promise<void> {
     await Promise.all([this.peers.load(), this.acks.load(), this.truncations.load(), this.lan.load()]);
-    this.storageId = (await this.engine.docs.repo.storageId()) as string | undefined;
+    this.storageId = (await this.deps.docs.repo.storageId()) as string | undefined;
   }
 
   /** Starts the sync listener (the host calls this; the command API never listens here). */
@@ -151,9 +151,9 @@ export class SyncService {
   /** (Re)announces this peer on the LAN once it has a marketplace and a listener. */
   refreshMdns(): void {
     const listening = this.connections.listening;
-    const marketplace = this.engine.marketplace.id;
+    const marketplace = this.deps.marketplaceId();
     if (!this.mdnsWanted || !listening || !marketplace || this.connections.mdns) return;
-    this.connections.mdns = new MdnsDiscovery({ port: listening.port, key: this.engine.keys.device.publicKey, marketplace, clock: this.engine.clock }).start();
+    this.connections.mdns = new MdnsDiscovery({ port: listening.port, key: this.deps.device.publicKey, marketplace, clock: this.deps.clock }).start();
   }
 
   get mdnsState(): 'off' | 'on' | 'unavailable' {
@@ -161,9 +161,9 @@ export class SyncService {
   }
 
   self(marketplace?: string): HandshakeSelf | null {
-    const id = marketplace ?? this.engine.marketplace.id;
+    const id = marketplace ?? this.deps.marketplaceId();
     if (!id) return null;
-    return { key: this.engine.keys.device, marketplace: id, index: this.engine.docs.indexUrl, storageId: this.storageId, verifier: this.verifier };
+    return { key: this.deps.device, marketplace: id, index: this.deps.docs.indexUrl, storageId: this.storageId, verifier: this.verifier };
   }
 
   /**
@@ -209,25 +209,25 @@ export class SyncService {
   }
 
   private onSyncState(peerId: PeerId, documentId: string, sharedHeads: readonly string[]): void {
-    const now = this.engine.clock();
+    const now = this.deps.clock();
     this.lastSyncAt = now;
     const peer = this.peers.byKey(peerId);
     if (peer) peer.lastSyncAt = now;
-    const handle = this.engine.docs.repo.handles[documentId as never] as DocHandle<unknown> | undefined;
+    const handle = this.deps.docs.repo.handles[documentId as never] as DocHandle<unknown> | undefined;
     if (handle && this.acks.synced(handle, sharedHeads)) this.events.syncChanged();
   }
 
   /** Every shared document this engine holds, its own index included (for pending counts). */
   handles(): Array<DocHandle<unknown>> {
-    return [this.engine.docs.index as DocHandle<unknown>, ...this.engine.docs.documents().map((d) => d.handle as DocHandle<unknown>)];
+    return [this.deps.docs.index as DocHandle<unknown>, ...this.deps.docs.documents().map((d) => d.handle as DocHandle<unknown>)];
   }
 
   progress(): SyncProgress {
-    const { queue, follower, engine } = this;
+    const { queue, follower, deps } = this;
     return {
       active: queue.busy || follower.busy || this.adopted.length > 0,
       docsKnown: follower.known,
-      docsReady: engine.docs.size,
+      docsReady: deps.docs.size,
       recordsReceived: queue.received,
       recordsProcessed: queue.processed,
     };
@@ -238,7 +238,7 @@ export class SyncService {
     return {
       peers: this.connections.connectedKeys().length,
       pendingDocs: pending.docs,
-      quarantined: this.engine.book.quarantineCount,
+      quarantined: this.deps.records.quarantineCount,
       conflicts: this.conflicts.size,
       truncations: this.truncations.size,
     };
