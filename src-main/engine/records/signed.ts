@@ -10,7 +10,7 @@ import { signBytes, type SignatureVerifier, type SigningKey } from '../identity/
  */
 export const SIGNATURE_BYTES = 64;
 
-/** The record format this engine reads and writes (RecordPayload.v); docs/sync.md "Record format versions". */
+/** The record format this engine reads and writes (RecordPayload.v); docs/sync.md "Records set aside". */
 export const RECORD_FORMAT = 1;
 
 export interface SignedRecord {
