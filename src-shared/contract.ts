@@ -63,7 +63,17 @@ export const MarketplaceInfoSchema = z.object({
 export const HealthSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
-  identity: z.object({ publicKey: PublicKeySchema, deviceKey: PublicKeySchema }),
+  identity: z.object({
+    publicKey: PublicKeySchema,
+    deviceKey: PublicKeySchema,
+    /**
+     * The key the producer console signs with: the identity itself, except in a demo folder, where
+     * the identity is a plain buyer and this is the demo producer's (My Model Lab) key.
+     */
+    producerKey: PublicKeySchema,
+    /** True in a demo folder: "Act as producer" opens the console as the demo producer. */
+    demoProducer: z.boolean(),
+  }),
   marketplace: MarketplaceInfoSchema.nullable(),
   counts: z.object({
     producers: z.number().int(),

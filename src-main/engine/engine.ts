@@ -8,7 +8,7 @@ import { CatalogState } from './catalog/catalog-state';
 import type { Answer, Dispatch } from '../../src-shared/answer';
 import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
-import { loadOrCreateKeys, type LocalKeys } from './identity/identity';
+import { loadOrCreateKeys, producerKeyOf, type LocalKeys } from './identity/identity';
 import { SignatureVerifier } from './identity/keys';
 import { RewardState } from './incentives/reward-state';
 import { openJournal } from './journal/open-journal';
@@ -128,7 +128,7 @@ export class Engine {
     this.ledger.setRewardSource(this.rewards);
     const stage = (doc: string, records: SignedRecord[]) => docs.stageSoon(doc, records);
     this.publisher = new Publisher({ book, journal, receipts, receiptTakers: [this.reviews], clock, stage, afterIngest: (tally) => this.afterIngest(tally, 'announce') });
-    this.ownBatches = new OwnBatches({ key: () => this.keys.identity, records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
+    this.ownBatches = new OwnBatches({ key: () => producerKeyOf(this.keys), records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
     this.sync = new SyncService({
       dataDir,
       clock,

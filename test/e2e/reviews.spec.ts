@@ -36,7 +36,7 @@ async function callModel(page: Page, name: string, prompt: string): Promise<{ ch
  * on models that depend on its random keys), so the page's average is this test's review alone.
  */
 async function unreviewedModel(request: APIRequestContext, host: ServedHost): Promise<string> {
-  const me = (await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {})).identity.publicKey;
+  const me = (await rpc<{ identity: { producerKey: string } }>(request, host, 'system.health', {})).identity.producerKey;
   const list = await rpc<{ items: Array<{ id: string; name: string; producerKey: string; tasks: string[] }> }>(request, host, 'catalog.list', { filters: { task: 'support' }, sort: 'name', limit: 100 });
   for (const item of list.items) {
     if (item.producerKey === me || item.tasks[0] !== 'support') continue;

@@ -8,7 +8,8 @@ test.describe('incentives on the demo marketplace', () => {
   const host = hostForBlock({ demo: true });
 
   test('the producer claims its demo reward, its account is credited, and every view adds up', async ({ page, request }) => {
-    const me = (await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {})).identity.publicKey;
+    // The console acts as the demo producer (My Model Lab), whose key is kept beside the buyer's identity.
+    const me = (await rpc<{ identity: { producerKey: string } }>(request, host, 'system.health', {})).identity.producerKey;
     await page.goto(host.producerUrl);
     await page.getByTestId('nav-rewards').click();
 

@@ -44,9 +44,12 @@ describe('marketplace.openDemo', () => {
     }
   });
 
-  it('makes the local identity the producer of several models', async () => {
-    const me = (await ok<Health>(engine, 'system.health')).identity.publicKey;
-    const mine = all.filter((i) => i.producerKey === me);
+  it('keeps the local identity a plain buyer and makes the demo producer key beside it the producer of several models', async () => {
+    const { identity } = await ok<Health>(engine, 'system.health');
+    expect(identity.demoProducer).toBe(true);
+    expect(identity.producerKey).not.toBe(identity.publicKey);
+    expect(all.filter((i) => i.producerKey === identity.publicKey)).toEqual([]);
+    const mine = all.filter((i) => i.producerKey === identity.producerKey);
     expect(mine.length).toBeGreaterThanOrEqual(3);
     expect(new Set(mine.map((i) => i.producerName))).toEqual(new Set(['My Model Lab']));
   });

@@ -51,7 +51,7 @@ export async function fail(engine: Engine, name: string, input: unknown = {}): P
 }
 
 export interface Health {
-  identity: { publicKey: string; deviceKey: string };
+  identity: { publicKey: string; deviceKey: string; producerKey: string; demoProducer: boolean };
   marketplace: { id: string; name: string; feeBps: number; epochSeconds: number; graceSeconds: number; isTreasury: boolean } | null;
   counts: { producers: number; models: number; records: number; quarantined: number };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../src-shared/catalog';
 import type { ListingBody } from '../../src-shared/domain';
 import { generateSigningKey, type SigningKey } from '../../src-main/engine/identity/keys';
+import { producerKeyOf } from '../../src-main/engine/identity/identity';
 import { draftOf, recordHash, signRecord, type SignedRecord } from '../../src-main/engine/records/signed';
 import type { Engine } from '../../src-main/engine/engine';
 import { Fixture, everything, ok, type Health } from './helpers';
@@ -14,7 +15,8 @@ async function demo(): Promise<{ dataDir: string; engine: Engine; me: string; it
   const engine = await fx.open(dataDir);
   await ok(engine, 'marketplace.openDemo');
   const health = await ok<Health>(engine, 'system.health');
-  return { dataDir, engine, me: health.identity.publicKey, items: (await everything(engine)).items, health };
+  // The demo's own producer (My Model Lab) signs with the demo producer key kept beside the identity.
+  return { dataDir, engine, me: health.identity.producerKey, items: (await everything(engine)).items, health };
 }
 
 /** A seq-2 listing for an existing model, renamed, signed by `key` (who may or may not be its producer). */
@@ -80,7 +82,7 @@ describe('persistence', () => {
     const mine = items.find((i) => i.producerKey === me)!;
     const forger = generateSigningKey();
     const forged = relisting(forger, theirs, 'Forged Listing');
-    const corrupted = corruptSignature(relisting(engine.keys.identity, mine, 'Tampered Listing'));
+    const corrupted = corruptSignature(relisting(producerKeyOf(engine.keys), mine, 'Tampered Listing'));
     await engine.docs.append(`catalog/${theirs.producerKey}`, [forged]);
     await engine.docs.append(`catalog/${me}`, [corrupted]);
     await fx.close(engine);
@@ -128,7 +130,7 @@ describe('persistence', () => {
   it('does apply a validly signed newer listing written straight into the document (the control case)', async () => {
     const { dataDir, engine, me, items, health } = await demo();
     const mine = items.find((i) => i.producerKey === me)!;
-    const update = relisting(engine.keys.identity, mine, 'Renamed By Its Producer');
+    const update = relisting(producerKeyOf(engine.keys), mine, 'Renamed By Its Producer');
     await engine.docs.append(`catalog/${me}`, [update]);
     await fx.close(engine);
     const again = await fx.open(dataDir);
@@ -140,7 +142,7 @@ describe('persistence', () => {
   it('refuses to publish a record its peers would quarantine, and writes nothing', async () => {
     const { engine, items, me, health } = await demo();
     const theirs = items.find((i) => i.producerKey !== me)!;
-    const forged = relisting(engine.keys.identity, theirs, 'Not Mine To Sign');
+    const forged = relisting(producerKeyOf(engine.keys), theirs, 'Not Mine To Sign');
     await expect(engine.publish(`catalog/${me}`, [forged])).rejects.toThrow(/not by its producer/);
     expect(engine.docs.has(`catalog/${me}`, forged.hash)).toBe(false);
     expect((await ok<Health>(engine, 'system.health')).counts).toEqual(health.counts);

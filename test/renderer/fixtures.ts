@@ -81,7 +81,7 @@ export function makeHealth(marketplace: MarketplaceInfo | null = DEMO_MARKETPLAC
   return {
     version: '0.1.0',
     dataDir: '/tmp/infiniroute-test',
-    identity: { publicKey: IDENTITY_KEY, deviceKey: fakeKey('deviceLocal') },
+    identity: { publicKey: IDENTITY_KEY, deviceKey: fakeKey('deviceLocal'), producerKey: IDENTITY_KEY, demoProducer: false },
     marketplace,
     counts: { producers: 1, models: 3, records: 10, quarantined: 0 },
     startedAt: 1_700_000_000_000,

@@ -38,7 +38,7 @@ describe('a malicious peer', () => {
 
     const [onA, onB] = [await MaliciousPeer.connect(a.syncAddress, market.id), await MaliciousPeer.connect(b.syncAddress, market.id)];
     attackers.push(onA, onB);
-    const me = (await a.call('system.health')).identity.publicKey;
+    const me = (await a.call('system.health')).identity.producerKey;
     const victimDoc = (await onA.entries()).find(([, name]) => name.startsWith('catalog/') && name !== `catalog/${me}`)![1];
     const catalog = await onA.open(victimDoc);
     const records = recordsOf(catalog.doc());

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src-shared/canonical-json';
 import type { Engine } from '../../src-main/engine/engine';
+import { producerKeyOf } from '../../src-main/engine/identity/identity';
 import { decodeRecord, draftOf, signRecord } from '../../src-main/engine/records/signed';
 import { addressOfPeer, call, failure, inSync, listing, SyncFixture, waitFor } from './helpers';
 
@@ -26,7 +27,8 @@ describe('offline first', () => {
     // Offline on both sides: every command still works.
     await call(b, 'producers.setProfile', { name: 'B Labs', description: '', contact: '', website: '' });
     const fromB = await call(b, 'models.publish', listing('offline-b'));
-    const mine = (await call(a, 'catalog.list', { filters: { producer: a.keys.identity.publicKey } })).items[0]!;
+    // A demo folder's own models are the demo producer's (My Model Lab), whose key is kept beside the identity.
+    const mine = (await call(a, 'catalog.list', { filters: { producer: producerKeyOf(a.keys).publicKey } })).items[0]!;
     await call(a, 'pricing.set', { modelId: mine.id, price: { inputPer1M: 777_000, outputPer1M: 1_554_000, perRequest: 0 } });
     const pending = await call(b, 'sync.status');
     expect(pending.pending.docs).toBeGreaterThan(0);
@@ -48,7 +50,9 @@ describe('offline first', () => {
 
   it('keeps both of two validly signed records that share (author, kind, subject, seq), and reports the conflict', async () => {
     const first = await fx.peer();
-    await call(first, 'marketplace.openDemo');
+    // Not a demo: there the producer is the demo producer key kept beside the identity, which a
+    // linked device does not get; here the identity is its own producer on both devices.
+    await call(first, 'marketplace.create', { name: 'Two devices' });
     const second = await fx.peer();
     await call(second, 'marketplace.join', { invite: (await call(first, 'identity.linkDevice', {})).code });
     await inSync([first, second]);

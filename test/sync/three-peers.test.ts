@@ -36,7 +36,7 @@ describe('three peers, two editing offline', () => {
       expect((await p.call('sync.status')).pending.records).toBeGreaterThanOrEqual(5);
     }
     // A edits too, meanwhile: its own producer's price.
-    const mine = (await a.call('catalog.list', { filters: { producer: (await a.call('system.health')).identity.publicKey } })).items[0]!;
+    const mine = (await a.call('catalog.list', { filters: { producer: (await a.call('system.health')).identity.producerKey } })).items[0]!;
     await a.call('pricing.set', { modelId: mine.id, price: { inputPer1M: 1_234_000, outputPer1M: 2_468_000, perRequest: 0 } });
     const apart = await Promise.all([a, b, c].map((p) => stateOf(p)));
     expect(new Set(apart.map((s) => s.digest)).size).toBe(3);

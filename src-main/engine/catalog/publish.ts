@@ -3,6 +3,7 @@ import { modelIdOf, producerOf, type ListingBody, type ProfileBody } from '../..
 import { AppError } from '../../../src-shared/errors';
 import type { Price } from '../../../src-shared/money';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { draftOf, signRecord, type SignedRecord } from '../records/signed';
 
 export function catalogDocOf(producerKey: string): string {
@@ -11,8 +12,9 @@ export function catalogDocOf(producerKey: string): string {
 
 /** Only the producer named in a model id may change it; everyone else gets FORBIDDEN. */
 export function assertOwnModel(engine: Engine, modelId: string): void {
-  if (producerOf(modelId) !== engine.keys.identity.publicKey) {
-    throw new AppError('FORBIDDEN', `Only the producer of ${modelId} can change it; this identity is ${engine.keys.identity.publicKey}`, { modelId });
+  const me = producerKeyOf(engine.keys).publicKey;
+  if (producerOf(modelId) !== me) {
+    throw new AppError('FORBIDDEN', `Only the producer of ${modelId} can change it; this producer is ${me}`, { modelId });
   }
 }
 
@@ -22,9 +24,9 @@ export function requireItem(engine: Engine, modelId: string): CatalogItem {
   return item;
 }
 
-/** Publishes into this identity's catalog, with a batch signature when one is due (OwnBatches). */
+/** Publishes into this producer's catalog, with a batch signature when one is due (OwnBatches). */
 export async function publishCatalog(engine: Engine, records: SignedRecord[]): Promise<void> {
-  const doc = catalogDocOf(engine.keys.identity.publicKey);
+  const doc = catalogDocOf(producerKeyOf(engine.keys).publicKey);
   await engine.publish(doc, engine.ownBatches.with(doc, records, engine.clock()));
 }
 
@@ -32,10 +34,10 @@ function requireMarketplace(engine: Engine): void {
   if (engine.marketplace.id === null) throw new AppError('NOT_READY', 'Create, open or join a marketplace first');
 }
 
-/** Signs a listing as the local identity: a new model, or a higher-seq edit of one of ours. */
+/** Signs a listing as the local producer: a new model, or a higher-seq edit of one of ours. */
 export async function publishModel(engine: Engine, listing: Omit<ListingBody, 'retired'>, price?: Price): Promise<CatalogItem> {
   requireMarketplace(engine);
-  const key = engine.keys.identity;
+  const key = producerKeyOf(engine.keys);
   const modelId = modelIdOf(key.publicKey, listing.slug);
   const now = engine.clock();
   const records: SignedRecord[] = [signRecord(key, draftOf('listing', modelId, engine.catalog.nextSeq('listing', modelId), { ...listing, retired: false }, now))];
@@ -50,7 +52,7 @@ export async function retireModel(engine: Engine, modelId: string): Promise<Cata
   if (!current) throw new AppError('NOT_FOUND', `No model with id ${modelId}`, { modelId });
   if (!current.retired) {
     const now = engine.clock();
-    const record = signRecord(engine.keys.identity, draftOf('listing', modelId, engine.catalog.nextSeq('listing', modelId), { ...current, retired: true }, now));
+    const record = signRecord(producerKeyOf(engine.keys), draftOf('listing', modelId, engine.catalog.nextSeq('listing', modelId), { ...current, retired: true }, now));
     await publishCatalog(engine, [record]);
   }
   return requireItem(engine, modelId);
@@ -58,7 +60,7 @@ export async function retireModel(engine: Engine, modelId: string): Promise<Cata
 
 export async function setProfile(engine: Engine, profile: ProfileBody): Promise<void> {
   requireMarketplace(engine);
-  const key = engine.keys.identity;
+  const key = producerKeyOf(engine.keys);
   const record = signRecord(key, draftOf('profile', key.publicKey, engine.catalog.nextSeq('profile', key.publicKey), profile, engine.clock()));
   await publishCatalog(engine, [record]);
 }

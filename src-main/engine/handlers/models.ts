@@ -1,21 +1,22 @@
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
 import { publishModel, retireModel, setProfile } from '../catalog/publish';
+import { producerKeyOf } from '../identity/identity';
 
 export function modelHandlers(engine: Engine): Pick<Handlers, 'models.publish' | 'models.retire' | 'producers.get' | 'producers.setProfile'> {
   const producer = (producerKey: string) => ({
     producerKey,
     profile: engine.catalog.profile(producerKey),
     models: engine.catalog.modelCountOf(producerKey),
-    isMe: producerKey === engine.keys.identity.publicKey,
+    isMe: producerKey === producerKeyOf(engine.keys).publicKey,
   });
   return {
     'models.publish': async ({ price, ...listing }) => publishModel(engine, listing, price),
     'models.retire': async ({ modelId }) => retireModel(engine, modelId),
-    'producers.get': async ({ producerKey }) => producer(producerKey ?? engine.keys.identity.publicKey),
+    'producers.get': async ({ producerKey }) => producer(producerKey ?? producerKeyOf(engine.keys).publicKey),
     'producers.setProfile': async (profile) => {
       await setProfile(engine, profile);
-      return producer(engine.keys.identity.publicKey);
+      return producer(producerKeyOf(engine.keys).publicKey);
     },
   };
 }

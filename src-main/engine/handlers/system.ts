@@ -1,13 +1,19 @@
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
 import { ENGINE_VERSION } from '../version';
+import { producerKeyOf } from '../identity/identity';
 
 export function systemHandlers(engine: Engine): Pick<Handlers, 'system.health' | 'settings.get' | 'settings.set'> {
   return {
     'system.health': async () => ({
       version: ENGINE_VERSION,
       dataDir: engine.dataDir,
-      identity: { publicKey: engine.keys.identity.publicKey, deviceKey: engine.keys.device.publicKey },
+      identity: {
+        publicKey: engine.keys.identity.publicKey,
+        deviceKey: engine.keys.device.publicKey,
+        producerKey: producerKeyOf(engine.keys).publicKey,
+        demoProducer: engine.keys.demoProducer !== null,
+      },
       marketplace: engine.marketplace.info(),
       counts: {
         producers: engine.catalog.producerCount,

@@ -8,9 +8,20 @@ export interface LocalKeys {
   identity: SigningKey;
   device: SigningKey;
   treasury: SigningKey | null;
+  /**
+   * Only in a demo folder: the demo's own producer (My Model Lab), kept beside a local identity that
+   * is a plain buyer, so a newcomer can route to, pay for and review that producer's models and
+   * still open the producer console as it. Everywhere else the identity is its own producer.
+   */
+  demoProducer: SigningKey | null;
 }
 
-type KeyName = 'identity' | 'device' | 'treasury';
+/** The key the producer side (listings, prices, profile, replies, reward claims) signs with. */
+export function producerKeyOf(keys: LocalKeys): SigningKey {
+  return keys.demoProducer ?? keys.identity;
+}
+
+type KeyName = 'identity' | 'device' | 'treasury' | 'demo-producer';
 const folderOf = (dataDir: string) => join(dataDir, 'identity');
 // Key files go through the data folder's secrets (secrets/secret-files.ts): mode 0600, and
 // AES-256-GCM encrypted when the folder was opened with a data key or passphrase.
@@ -45,11 +56,16 @@ export async function loadOrCreateKeys(dataDir: string): Promise<{ keys: LocalKe
     await writeKey(dataDir, 'device', device);
   }
   const treasury = await readKey(dataDir, 'treasury');
-  return { keys: { identity, device, treasury }, created };
+  const demoProducer = await readKey(dataDir, 'demo-producer');
+  return { keys: { identity, device, treasury, demoProducer }, created };
 }
 
 export async function saveTreasuryKey(dataDir: string, key: SigningKey): Promise<void> {
   await writeKey(dataDir, 'treasury', key);
+}
+
+export async function saveDemoProducerKey(dataDir: string, key: SigningKey): Promise<void> {
+  await writeKey(dataDir, 'demo-producer', key);
 }
 
 /**
@@ -58,7 +74,7 @@ export async function saveTreasuryKey(dataDir: string, key: SigningKey): Promise
  */
 export async function exportKeys(dataDir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of ['identity', 'device', 'treasury'] as const) {
+  for (const name of ['identity', 'device', 'treasury', 'demo-producer'] as const) {
     const pem = await readSecret(dataDir, labelOf(name));
     if (pem !== null) out[name] = pem;
   }

@@ -2,6 +2,7 @@ import type { CommandOutput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { rewardSubject } from '../../../src-shared/rewards';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { producerAccount } from '../ledger/entry-rules';
 import { draftOf, signRecord } from '../records/signed';
 import { requireResult } from './views';
@@ -14,7 +15,7 @@ export const rewardsDocOf = (producerKey: string): string => `rewards/${producer
  * already exists, or before the epoch is final here (its close and every record it lists held).
  */
 export async function claimReward(engine: Engine, epoch: number): Promise<CommandOutput<'rewards.claim'>> {
-  const me = engine.keys.identity.publicKey;
+  const me = producerKeyOf(engine.keys).publicKey;
   const result = requireResult(engine, epoch);
   const now = engine.clock();
   // A claim signed before finalAt is quarantined everywhere, whatever the close says: this clock may lag.
@@ -34,7 +35,7 @@ export async function claimReward(engine: Engine, epoch: number): Promise<Comman
     throw new AppError('FORBIDDEN', `Nothing to claim for epoch ${epoch}: ${why.join('; ') || 'your score is 0'}`, { epoch, why });
   }
   const seq = mine.reduce((max, c) => Math.max(max, c.seq), 0) + 1;
-  const record = signRecord(engine.keys.identity, draftOf('reward-claim', rewardSubject(epoch, me), seq, { epoch, amount, resultHash: result.resultHash }, now));
+  const record = signRecord(producerKeyOf(engine.keys), draftOf('reward-claim', rewardSubject(epoch, me), seq, { epoch, amount, resultHash: result.resultHash }, now));
   await engine.publish(rewardsDocOf(me), [record]);
   const claim = engine.rewards.claims().find((c) => c.hash === record.hash);
   if (claim?.status !== 'valid') throw new AppError('INTERNAL', `the claim did not check out here: ${claim?.reason ?? 'not applied'}`);

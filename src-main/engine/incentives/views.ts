@@ -2,6 +2,7 @@ import type { CommandOutput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import type { ClaimView, EpochComputation, EpochSummary, ModelScore } from '../../../src-shared/rewards';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { POOL_ACCOUNT } from '../ledger/entry-rules';
 import type { EpochResult } from './epoch-compute';
 import type { ModelResult } from './model-score';
@@ -9,7 +10,7 @@ import { formulaLines, RATER_DETAIL_LIMIT, REWARD_PARAMS } from './params';
 import type { ClaimState } from './reward-state';
 
 function claimView(engine: Engine, c: ClaimState): ClaimView {
-  return { hash: c.hash, producerKey: c.producerKey, epoch: c.epoch, amount: c.amount, resultHash: c.resultHash, seq: c.seq, ts: c.ts, status: c.status, reason: c.reason, mine: c.producerKey === engine.keys.identity.publicKey };
+  return { hash: c.hash, producerKey: c.producerKey, epoch: c.epoch, amount: c.amount, resultHash: c.resultHash, seq: c.seq, ts: c.ts, status: c.status, reason: c.reason, mine: c.producerKey === producerKeyOf(engine.keys).publicKey };
 }
 
 /** Why an epoch is not claimable yet, from where its inputs stand. */
@@ -20,7 +21,7 @@ function notFinalWhy({ inputs, window }: EpochResult): string {
 
 /** What the local identity, as a producer, can do with an epoch, and why. */
 function mineOf(engine: Engine, result: EpochResult, claims: readonly ClaimState[], final: boolean): EpochSummary['mine'] {
-  const me = engine.keys.identity.publicKey;
+  const me = producerKeyOf(engine.keys).publicKey;
   const amount = result.amounts.get(me) ?? 0;
   const producer = result.producers.find((p) => p.producerKey === me);
   const why = producer?.why.length ? [...producer.why] : producer ? [] : ['none of your models was paid for by another identity in this epoch'];
@@ -68,7 +69,7 @@ export function epochsView(engine: Engine, limit = 200): CommandOutput<'rewards.
     graceSeconds: config ? config.graceMs / 1000 : null,
     now: engine.clock(),
     params: REWARD_PARAMS,
-    me: engine.keys.identity.publicKey,
+    me: producerKeyOf(engine.keys).publicKey,
     pool: { balance: engine.ledger.balance(POOL_ACCOUNT), unclaimed, carried: results.at(-1)?.carryOut ?? 0 },
     total: summaries.length,
     epochs: summaries.slice(0, limit),

@@ -3,6 +3,7 @@ import { referenceCallCost, type Price } from '../../../src-shared/money';
 import type { PriceChange } from '../../../src-shared/pricing';
 import { assertOwnModel, publishCatalog, requireItem } from '../catalog/publish';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { draftOf, signRecord } from '../records/signed';
 
 /** Clocks of peers drift; a price may start a minute "in the past" but never rewrite history. */
@@ -48,7 +49,7 @@ export async function setPrice(engine: Engine, modelId: string, price: Price, ef
     throw new AppError('INVALID_INPUT', 'effectiveFrom is more than a year ahead', { issues: [{ path: 'effectiveFrom', message: 'must be within 366 days' }] });
   }
   const seq = engine.catalog.nextSeq('price', modelId);
-  const record = signRecord(engine.keys.identity, draftOf('price', modelId, seq, { modelId, price, effectiveFrom: from }, now));
+  const record = signRecord(producerKeyOf(engine.keys), draftOf('price', modelId, seq, { modelId, price, effectiveFrom: from }, now));
   await publishCatalog(engine, [record]);
   const change = priceHistory(engine, modelId).find((c) => c.hash === record.hash);
   if (!change) throw new AppError('INTERNAL', 'price change did not take effect');

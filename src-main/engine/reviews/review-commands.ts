@@ -2,6 +2,7 @@ import { producerOf } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { ReviewBody } from '../../../src-shared/reviews';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { draftOf, signRecord } from '../records/signed';
 import { observationDocOf } from '../routing/observations';
 
@@ -43,12 +44,12 @@ export async function retractReview(engine: Engine, modelId: string): Promise<vo
 
 /** The producer answers a review of one of its models, signed with its key, shown under the review. */
 export async function replyToReview(engine: Engine, modelId: string, reviewer: string, text: string): Promise<void> {
-  const me = engine.keys.identity.publicKey;
+  const me = producerKeyOf(engine.keys).publicKey;
   if (producerOf(modelId) !== me) throw new AppError('FORBIDDEN', `Only the producer of ${modelId} can reply to its reviews`, { modelId });
   const review = engine.reviews.review(modelId, reviewer);
   if (!review || review.body.retracted) throw new AppError('NOT_FOUND', 'No such review to reply to', { modelId, reviewer });
   const seq = (engine.reviews.reply(modelId, reviewer)?.seq ?? 0) + 1;
-  const record = signRecord(engine.keys.identity, draftOf('review-reply', `reply:${modelId}:${reviewer}`, seq, { modelId, reviewer, text }, engine.clock()));
+  const record = signRecord(producerKeyOf(engine.keys), draftOf('review-reply', `reply:${modelId}:${reviewer}`, seq, { modelId, reviewer, text }, engine.clock()));
   await engine.publish(reviewsDocOf(modelId), [record]);
 }
 

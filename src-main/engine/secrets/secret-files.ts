@@ -7,7 +7,7 @@ import { SecretBox, openSecretText, type DataKey } from './secret-box';
  * The secret files of a data folder, by label (the path inside the folder, '/'-separated). Every one
  * is mode 0600 in a 0700 folder, and AES-256-GCM encrypted when the folder has a data key.
  */
-export const SECRET_FILES = ['identity/identity.pem', 'identity/device.pem', 'identity/treasury.pem', 'secrets/api-keys.json'] as const;
+export const SECRET_FILES = ['identity/identity.pem', 'identity/device.pem', 'identity/treasury.pem', 'identity/demo-producer.pem', 'secrets/api-keys.json'] as const;
 export type SecretLabel = (typeof SECRET_FILES)[number];
 
 const pathOf = (dataDir: string, label: string) => join(dataDir, ...label.split('/'));

@@ -13,7 +13,7 @@ export interface DemoProducer {
 
 export const LOCAL_PRODUCER: DemoProducer = {
   name: 'My Model Lab',
-  description: 'Your own producer identity in the demo: these listings are signed with your key, so the producer console can manage them.',
+  description: 'The demo producer you can act as: its key is kept in this demo folder, so the producer console can manage these listings.',
   website: 'https://example.org/my-lab',
   tasks: ['support', 'classification', 'chat'],
   industries: ['retail', 'saas'],

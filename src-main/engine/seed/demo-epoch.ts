@@ -1,5 +1,6 @@
 import { producerOf } from '../../../src-shared/domain';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { claimReward } from '../incentives/claim';
 import { userAccount } from '../ledger/entry-rules';
 import { draftOf, signRecord, type SignedRecord } from '../records/signed';
@@ -52,7 +53,8 @@ export async function seedDemoEpoch(engine: Engine, random: () => number): Promi
   for (const [doc, records] of byDoc) await engine.publish(doc, records);
   // The local identity holds the demo's treasury: it closes every epoch whose grace has ended.
   await engine.epochCloser.catchUp();
-  const earned = engine.rewards.epochs().filter((r) => r.inputs.state === 'final' && (r.amounts.get(me.publicKey) ?? 0) > 0);
+  const producer = producerKeyOf(engine.keys).publicKey;
+  const earned = engine.rewards.epochs().filter((r) => r.inputs.state === 'final' && (r.amounts.get(producer) ?? 0) > 0);
   // The newest stays unclaimed: the producer console's Claim button has a real reward to collect.
   for (const result of earned.slice(0, -1)) await claimReward(engine, result.window.epoch);
 }

@@ -2,6 +2,7 @@ import { producerOf } from '../../../src-shared/domain';
 import { GENESIS_PREV, type LedgerEntryBody } from '../../../src-shared/ledger';
 import { MICRO_PER_CREDIT, callCost, feeOf } from '../../../src-shared/money';
 import type { Engine } from '../engine';
+import { producerKeyOf } from '../identity/identity';
 import { generateSigningKey, type SigningKey } from '../identity/keys';
 import { epochOf, windowOf } from '../incentives/params';
 import { signCheckpoint } from '../ledger/checkpoint';
@@ -64,7 +65,7 @@ type Event = { ts: number; payer: Payer; deposit?: number; modelId?: string };
  */
 function localRewardCalls(engine: Engine, models: readonly string[], payers: readonly Payer[], random: () => number): Event[] {
   const info = engine.marketplace.info();
-  const me = engine.keys.identity.publicKey;
+  const me = producerKeyOf(engine.keys).publicKey;
   const modelId = models.find((id) => producerOf(id) === me && engine.catalog.listing(id)?.tasks.includes('support'));
   if (!info || !modelId) return [];
   const lenMs = info.epochSeconds * 1000;
@@ -114,6 +115,9 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const treasury = new ChainWriter(treasuryKey, treasuryKey.publicKey);
   const local: Payer = { chain: new ChainWriter(engine.keys.device, engine.keys.identity.publicKey), favourites: [], calls: 24, joined: start };
+  const producerKey = producerKeyOf(engine.keys);
+  // The local producer's own chain (refunds), signed by its key like the treasury's.
+  const producer = producerKey === engine.keys.identity ? local.chain : new ChainWriter(producerKey, producerKey.publicKey);
   const payers: Payer[] = [local];
   const certs: SignedRecord[] = [];
   for (let i = 0; i < DEMO_USERS; i++) {
@@ -160,17 +164,18 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
     const charge = event.payer.chain.append({ id: `demo-call-${n}`, kind: 'charge', postings, memo }, event.ts);
     calls.push({ device: event.payer.chain.key, identity: event.payer.chain.identity, modelId, decisionId: memo.decisionId, ts: event.ts, latencyMs: memo.latencyMs, inputTokens, outputTokens, usageEstimated: memo.usageEstimated });
     balances.set(event.payer, balances.get(event.payer)! - cost);
-    // The local identity is also a producer (My Model Lab): it refunds some calls on its models.
-    if (producerOf(modelId) === engine.keys.identity.publicKey && event.payer !== local && n % 3 === 0) {
+    // The local producer (My Model Lab) refunds some calls on its models.
+    if (producerOf(modelId) === producerKey.publicKey && event.payer !== local && n % 3 === 0) {
       const amount = cost - fee;
-      local.chain.append({ id: `refund:${charge.hash}`, kind: 'refund', postings: [{ account: producerAccount(producerOf(modelId)), amount: -amount }, { account: userAccount(event.payer.chain.identity), amount }], memo, note: `refund of charge ${charge.hash}` }, event.ts);
+      producer.append({ id: `refund:${charge.hash}`, kind: 'refund', postings: [{ account: producerAccount(producerOf(modelId)), amount: -amount }, { account: userAccount(event.payer.chain.identity), amount }], memo, note: `refund of charge ${charge.hash}` }, event.ts);
       balances.set(event.payer, balances.get(event.payer)! + amount);
     }
   }
   for (const payer of payers.slice(1)) payer.chain.checkpoint(now);
   for (const cert of certs) await engine.publish(`identity/${cert.payload.author}`, [cert]);
   const byDoc = new Map<string, SignedRecord[]>();
-  for (const chain of [treasury, ...payers.map((p) => p.chain)]) {
+  const chains = [treasury, ...payers.map((p) => p.chain), ...(producer === local.chain ? [] : [producer])];
+  for (const chain of chains) {
     for (const record of chain.records) {
       const doc = ledgerDocName(chain.identity, record.payload.ts);
       byDoc.set(doc, [...(byDoc.get(doc) ?? []), record]);
@@ -178,6 +183,7 @@ export async function seedDemoLedger(engine: Engine, random: () => number): Prom
   }
   for (const [doc, records] of byDoc) await engine.publish(doc, records);
   await signCheckpoint(engine, { key: treasuryKey, identity: treasuryKey.publicKey });
+  if (producer !== local.chain && producer.records.length > 0) await signCheckpoint(engine, { key: producerKey, identity: producerKey.publicKey });
   await signCheckpoint(engine);
   return calls;
 }

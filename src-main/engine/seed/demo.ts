@@ -1,6 +1,7 @@
 import type { ListingBody } from '../../../src-shared/domain';
 import { MICRO_PER_CREDIT } from '../../../src-shared/money';
 import type { Engine } from '../engine';
+import { saveDemoProducerKey } from '../identity/identity';
 import { generateSigningKey, type SigningKey } from '../identity/keys';
 import { createMarketplace } from '../marketplace/create';
 import type { MarketplaceInfo } from '../marketplace/marketplace-state';
@@ -68,15 +69,22 @@ export function demoModels(p: DemoProducer, random: () => number, now: number): 
 }
 
 /**
- * Fills an empty data folder with the demo marketplace. The local identity holds the treasury and is
- * one of the producers; the other producers' keys sign their records here and are then forgotten.
+ * Fills an empty data folder with the demo marketplace. The local identity is a plain buyer with a
+ * balance, so its first routed call may go to any producer and it can review what answered. Two
+ * keys are kept beside it, as secret files like the identity's: the treasury's
+ * (identity/treasury.pem) and one producer's, My Model Lab (identity/demo-producer.pem), which the
+ * producer console signs with ("act as producer"). The other producers' keys sign their records
+ * here and are then forgotten.
  */
 export async function seedDemo(engine: Engine): Promise<MarketplaceInfo> {
   const info = await createMarketplace(engine, { name: 'InfiniRoute Demo Marketplace', feeBps: 500, epochSeconds: 7 * 86_400, graceSeconds: 86_400 });
   const now = engine.clock();
   const random = seededRandom(20_261_125);
+  const demoProducer = generateSigningKey();
+  await saveDemoProducerKey(engine.dataDir, demoProducer);
+  engine.keys.demoProducer = demoProducer;
   const producers: Array<{ key: SigningKey; producer: DemoProducer }> = [
-    { key: engine.keys.identity, producer: LOCAL_PRODUCER },
+    { key: demoProducer, producer: LOCAL_PRODUCER },
     ...DEMO_PRODUCERS.map((producer) => ({ key: generateSigningKey(), producer })),
   ];
   for (const { key, producer } of producers) {

@@ -40,7 +40,8 @@ export function ProducerApp() {
             </EmptyState>
           );
         }
-        const me = health.identity.publicKey;
+        // In a demo folder the console acts as the demo producer; elsewhere the identity is its own producer.
+        const me = health.identity.producerKey;
         if (screen === 'pricing') return <PricingScreen producerKey={me} />;
         if (screen === 'revenue') return <RevenueScreen producerKey={me} />;
         if (screen === 'profile') return <ProfileScreen />;
