@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RoutingSettingsSchema, type RoutingSettings } from '../../../src-shared/routing';
-import { writeAtomically } from '../store/documents';
+import { writeAtomically } from '../store/atomic-file';
 
 /** Defaults: best value, price and quality weighed alike, LiteLLM-like retry and fallback. */
 export const DEFAULT_ROUTING: RoutingSettings = {

@@ -1,6 +1,6 @@
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { writeAtomically } from '../store/documents';
+import { writeAtomically } from '../store/atomic-file';
 import { SecretBox, openSecretText, type DataKey } from './secret-box';
 
 /**

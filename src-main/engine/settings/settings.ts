@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SettingsSchema, type Settings } from '../../../src-shared/contract';
-import { writeAtomically } from '../store/documents';
+import { writeAtomically } from '../store/atomic-file';
 
 const DEFAULTS: Settings = { theme: 'system' };
 

@@ -10,14 +10,13 @@ import {
   type NetworkAdapterInterface,
   type PeerId,
 } from '@automerge/automerge-repo';
-import { writeAtomically } from './atomic-file';
 import { isDocName, recordsOf, type IndexDoc, type RecordDoc, type StoreChange, type StoredDoc } from './doc-types';
 import { DurableFileStorage } from './file-storage';
 import { readRoot, writeRoot } from './root-file';
 import { StagingQueue, type StagedRecords } from './staging-queue';
 
 // Other modules import these from here, where they always were.
-export { isDocName, recordsOf, writeAtomically };
+export { isDocName, recordsOf };
 export type { IndexDoc, RecordDoc, StoreChange, StoredDoc };
 
 export interface StoreOptions {

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeAtomically } from '../store/documents';
+import { writeAtomically } from '../store/atomic-file';
 
 /**
  * A small local (never shared) JSON file the sync layer keeps in the data folder: known peers,
