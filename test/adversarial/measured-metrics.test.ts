@@ -66,10 +66,9 @@ describe('measured accuracy under attack', () => {
       expect(await figure(e, 'extraction')).toEqual({ value: 7_000, source: 'claimed' });
     }
     const standing = new Map((await call(victim, 'evals.reports', { modelId: m.modelId })).map((r) => [r.hash, r]));
-    // Dated ten years ahead: held — shown as held, or kept back by the record book — never quarantined.
-    const future = standing.get(attacks.future.hash);
-    if (future) expect(future).toMatchObject({ standing: 'held', source: 'measured' });
-    for (const e of everyone) expect(e.book.quarantine().some((q) => q.hash === attacks.future.hash)).toBe(false);
+    // Dated ten years ahead: held by every peer's record book until its time, never quarantined.
+    expect(standing.has(attacks.future.hash)).toBe(false);
+    for (const e of everyone) expect(e.book.integrityRows().find((row) => row.hash === attacks.future.hash)).toMatchObject({ status: 'held' });
     expect(standing.get(attacks.invented.hash)).toMatchObject({ standing: 'pending' });
     expect(standing.get(attacks.stolen.hash)?.standingReason).toMatch(/paid by someone else/);
     expect(standing.get(attacks.device.hash)).toMatchObject({ standing: 'claimed', source: 'claimed' });

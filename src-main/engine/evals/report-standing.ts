@@ -1,5 +1,6 @@
 import { producerOf } from '../../../src-shared/domain';
 import type { Parties } from '../identity/party-links';
+import { MAX_CLOCK_SKEW_MS } from '../records/set-aside';
 import type { AppliedEntry } from '../ledger/ledger-index';
 import type { StoredReport } from '../reviews/review-state';
 
@@ -19,9 +20,6 @@ export interface ReportStanding {
   /** What the reporter paid for the run, in micro-credits, plus one per charge (a free model's runs still weigh). */
   weight: bigint;
 }
-
-/** How far ahead of local time a report's date may be and still count now. */
-export const REPORT_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface StandingSources {
   parties: Parties;
@@ -66,7 +64,8 @@ export function reportStandings(modelId: string, reports: readonly StoredReport[
       standing('claimed', "run by the model's producer");
       continue;
     }
-    if (report.ts > now + REPORT_CLOCK_SKEW_MS) {
+    // The record book holds records dated ahead until their time; this covers a clock set back since.
+    if (report.ts > now + MAX_CLOCK_SKEW_MS) {
       standing('held', `dated ${new Date(report.ts).toISOString()}, after this peer's clock; counts from then`);
       continue;
     }
