@@ -101,7 +101,7 @@ export const DeviceCertBodySchema = z.strictObject({
 });
 
 /**
- * What a caller observed of one call, failures included (DESIGN.md "Observations"): the source of
+ * What a caller observed of one call, failures included (docs/architecture.md "Observations"): the source of
  * every peer's "measured" metrics. Signed by the caller's device key, subject `observations:<device>`.
  */
 export const ObservationBodySchema = z.strictObject({

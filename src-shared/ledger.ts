@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ModelIdSchema, PublicKeySchema } from './ids';
 
-/** Accounts of the double-entry ledger (DESIGN.md). */
+/** Accounts of the double-entry ledger (docs/architecture.md). */
 export const AccountSchema = z
   .string()
   .max(60)

@@ -24,7 +24,7 @@ function ceilPerMillion(tokens: number, pricePer1M: number): number {
   return Number((big + 999_999n) / 1_000_000n);
 }
 
-/** Cost of one call (DESIGN.md): ceil(in × pIn / 1e6) + ceil(out × pOut / 1e6) + perRequest. */
+/** Cost of one call (docs/architecture.md): ceil(in × pIn / 1e6) + ceil(out × pOut / 1e6) + perRequest. */
 export function callCost(price: Price, inputTokens: number, outputTokens: number): number {
   return callCostOf(price.inputPer1M, price.outputPer1M, price.perRequest, inputTokens, outputTokens);
 }

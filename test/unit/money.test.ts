@@ -3,7 +3,7 @@ import { MAX_PRICE_MICRO, REFERENCE_CALL, callCost, feeOf, formatCredits, refere
 
 const price = (inputPer1M: number, outputPer1M = 0, perRequest = 0) => ({ inputPer1M, outputPer1M, perRequest });
 
-/** The DESIGN.md formula, computed independently with BigInt. */
+/** The docs/architecture.md formula, computed independently with BigInt. */
 function expectedCost(p: ReturnType<typeof price>, inTokens: number, outTokens: number): bigint {
   const ceil = (a: bigint, b: bigint) => (a + b - 1n) / b;
   return ceil(BigInt(inTokens) * BigInt(p.inputPer1M), 1_000_000n) + ceil(BigInt(outTokens) * BigInt(p.outputPer1M), 1_000_000n) + BigInt(p.perRequest);

@@ -33,7 +33,7 @@ const MAX_UNSIGNED = 10_000;
 
 /**
  * Where every record takes effect or is quarantined. Sync sits beside it and only hands it bytes:
- * it knows no domain rule beyond "validly signed by the one who may sign it" (DESIGN.md).
+ * it knows no domain rule beyond "validly signed by the one who may sign it" (docs/architecture.md).
  */
 export class RecordBook {
   private readonly seen = new Set<string>();

@@ -6,7 +6,7 @@ import { signBytes, type SignatureVerifier, type SigningKey } from '../identity/
 
 /**
  * A signed record is ONE bytes value: 64-byte Ed25519 signature ‖ canonical JSON payload.
- * Stored as a single Automerge bytes value keyed by its hash (DESIGN.md: field maps sync 10× slower).
+ * Stored as a single Automerge bytes value keyed by its hash (docs/architecture.md: field maps sync 10× slower).
  */
 export const SIGNATURE_BYTES = 64;
 

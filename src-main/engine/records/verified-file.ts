@@ -8,7 +8,7 @@ const FLUSH_EVERY = 4_096;
 const FLUSH_AFTER_MS = 1_000;
 
 /**
- * The records whose signature this engine has checked (DESIGN.md: "a signature is verified once,
+ * The records whose signature this engine has checked (docs/architecture.md: "a signature is verified once,
  * when its record first arrives; at start the engine re-checks hashes"). Their sha256, 32 raw bytes
  * each, appended to `verified.bin` in the data folder. A hash names its bytes, so at the next start
  * a stored record whose hash is listed needs only its hash checked; everything else about it

@@ -29,7 +29,7 @@ const LIST_EVERY_MS = 100;
 
 
 /**
- * The durable source of truth (DESIGN.md): automerge-repo over fsync-ing file storage. One document
+ * The durable source of truth (docs/architecture.md): automerge-repo over fsync-ing file storage. One document
  * per producer catalog / identity / marketplace / ledger period, listed in an index document. Every
  * append is flushed to disk before it resolves, so an acknowledged record survives a crash.
  */

@@ -97,7 +97,7 @@ export interface QueryStoreOptions {
 }
 
 /**
- * RxDB is the query store, not the source of truth (DESIGN.md): its free storages do not persist
+ * RxDB is the query store, not the source of truth (docs/architecture.md): its free storages do not persist
  * in Node, so it runs in memory and is rebuilt from the Automerge documents at every start.
  */
 export async function openQueryStore(options: QueryStoreOptions): Promise<QueryDatabase> {

@@ -11,7 +11,7 @@ export interface Conflict {
 }
 
 /**
- * DESIGN.md: two validly signed records with the same (author, subject, seq) and different bodies
+ * docs/architecture.md: two validly signed records with the same (author, subject, seq) and different bodies
  * are a conflict; both are kept and shown, neither silently wins. The kind is part of the slot
  * (a listing and a price of one model count their seqs apart). This sees only records the
  * RecordBook accepted, from any source, so it needs no rule beyond the payload's own fields.

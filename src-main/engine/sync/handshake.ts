@@ -11,7 +11,7 @@ import { allowSyncFrames } from './transport';
 export { HandshakeError };
 
 /**
- * The peer handshake (DESIGN.md "two listeners"): before any document is shared, each side proves
+ * The peer handshake (docs/architecture.md, "Two listeners"): before any document is shared, each side proves
  * it holds the private key of the public key it presents, by signing a transcript that holds both
  * sides' fresh nonces, both keys, the marketplace and both index URLs. The role is signed too, so a
  * listener's signature can never be replayed as a dialer's proof (no reflection). Text frames only;

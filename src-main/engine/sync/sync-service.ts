@@ -22,7 +22,7 @@ const RETRY_MISSING_MS = 2_000;
 const TAKE_IN_MS = 8;
 
 /**
- * Peer-to-peer sync beside the domain (DESIGN.md): it moves shared documents between authenticated
+ * Peer-to-peer sync beside the domain (docs/architecture.md): it moves shared documents between authenticated
  * peers of one marketplace and hands every received value to the RecordBook as bytes. It knows no
  * domain rule beyond "validly signed by the one who may sign it", which is the RecordBook's answer.
  * Everything works with no peer at all; known peers are redialled with backoff whenever online.
