@@ -9,6 +9,7 @@
  * Baseline: the same page idle on the onboarding screen before the sync, over a window as long.
  * Needs the renderer built (`npm run build`); CHROMIUM_PATH overrides /usr/bin/chromium.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ interface Host {
 
 /** A real `infiniroute serve` on `dataDir`, peer sync on loopback only, no LAN discovery; ready once its sync listens. */
 async function serveHost(processes: CliProcesses, dataDir: string): Promise<Host> {
-  const token = `bench-${Math.random().toString(36).slice(2)}`;
+  const token = `bench-${randomBytes(16).toString('hex')}`;
   const served = await processes.serve(['--data', dataDir, '--port', '0', '--token', token, '--sync-port', String(await freePort()), '--sync-host', '127.0.0.1', '--no-mdns']);
   await until('the sync listener', async () => /^Peer sync: /m.test(served.output().stdout));
   let id = 1;

@@ -73,6 +73,7 @@ export function generateApiDocs(): string {
   for (const [name, spec] of Object.entries(commands) as Array<[string, CommandSpec]>) {
     out.push(`## \`${name}\``, '', spec.summary, '', '**Input**', '', table(spec.input, 'input'), '**Result**', '', table(spec.output, 'output'));
     out.push(`**Errors:** ${spec.errors.length > 0 ? spec.errors.map((c) => `\`${c}\``).join(', ') : 'none beyond `INTERNAL`'}`, '');
+    if (spec.revealsKeys) out.push('**Reveals a private key:** a browser page session of `infiniroute serve` gets `FORBIDDEN`; the host token (`Authorization: Bearer`) and the desktop app may call it.', '');
   }
   out.push('# Events', '', 'Pushed to every window (Electron) and every `/events` WebSocket (browser mode) as `{event, payload}`.', '');
   for (const [name, spec] of Object.entries(events)) {

@@ -47,6 +47,8 @@ export interface CommandSpec {
   input: z.ZodType;
   output: z.ZodType;
   errors: readonly ErrorCode[];
+  /** Its answer holds a private key: a browser page session may not call it (only the host token or the desktop app). */
+  revealsKeys?: true;
 }
 
 const NoInput = z.strictObject({});
@@ -476,7 +478,8 @@ export const commands = {
     summary: "A one-time device link for this person's other device: the invite plus this identity's private key. Treat it as the key itself; the new device joins with it and certifies its own device key.",
     input: z.strictObject({ address: SyncAddressSchema.optional() }),
     output: z.object({ code: z.string(), identity: PublicKeySchema }),
-    errors: ['INVALID_INPUT', 'NOT_READY'],
+    errors: ['INVALID_INPUT', 'NOT_READY', 'FORBIDDEN'],
+    revealsKeys: true,
   },
 } as const satisfies Record<string, CommandSpec>;
 

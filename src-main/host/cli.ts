@@ -10,7 +10,7 @@ import { seedSynthetic } from '../engine/seed/seed-synthetic';
 import { UsageError, intOption, parseArgs, rejectUnknown, stringOption, type ParsedArgs } from './args';
 import { runLedger } from './cli-ledger';
 import { defaultDataDir } from './data-dir';
-import { generateToken, isLoopback } from './http-auth';
+import { generateToken, isLoopback, tokenProblem } from './http-auth';
 import { serve } from './serve';
 import { runDemoSimulator } from './demo-simulator';
 import { PEER_HELP, SYNC_FLAGS, runPeer, startSync, syncOptionsOf } from './peer';
@@ -22,8 +22,9 @@ Usage:
   infiniroute serve [--port 5317] [--host 127.0.0.1] [--data DIR] [--token T] [--passphrase-file F]
       Run the engine and serve the app to a browser: JSON-RPC 2.0 on POST /rpc, events on the
       /events WebSocket, the user window on /user.html and the producer console on /producer.html.
-      Every request needs the token (Authorization: Bearer T, or ?token=T in the printed URL).
-      The token comes from --token, else INFINIROUTE_TOKEN, else a random one.
+      /rpc and /events need the token (Authorization: Bearer T; at least 16 characters, from --token,
+      else INFINIROUTE_TOKEN, else a random 256-bit one printed at start) or the page session that
+      the printed URLs carry (one per start; it cannot call commands that reveal private keys).
       Peer sync listens apart from the command API: --sync-port (default 5319; if that is taken,
       a free one), on 127.0.0.1 until LAN sharing is on: --lan (or the Network screen, saved in
       the data folder) listens on --sync-host (default 0.0.0.0) and announces this peer with mDNS
@@ -80,16 +81,20 @@ async function runServe(args: ParsedArgs): Promise<void> {
   const syncOptions = syncOptionsOf(args);
   const port = intOption(args, 'port', 5317, 0, 65_535);
   const host = stringOption(args, 'host', '127.0.0.1')!;
-  const token = stringOption(args, 'token') ?? process.env.INFINIROUTE_TOKEN ?? generateToken();
-  if (token.length < 8) throw new UsageError('the token must be at least 8 characters');
+  const given = stringOption(args, 'token') ?? process.env.INFINIROUTE_TOKEN;
+  const token = given ?? generateToken();
+  const problem = tokenProblem(token);
+  if (problem) throw new UsageError(problem);
   if (!isLoopback(host)) console.error(`warning: listening on ${host}: the command API is reachable beyond this machine (token required).`);
   const dataKey = await dataKeyOf(args);
   if (!dataKey) console.error(UNPROTECTED_WARNING);
   const engine = await Engine.open({ dataDir: dataDirOf(args), dataKey, role: 'infiniroute serve' });
   const running = await serve(engine, { port, host, token, rendererDir: resolve(import.meta.dirname, '../../out/renderer') });
   console.log(`InfiniRoute engine serving ${engine.dataDir}`);
-  console.log(`Open: ${running.url}/user.html?token=${token}`);
-  console.log(`Producer console: ${running.url}/producer.html?token=${token}`);
+  // The page gets a session for this start only, in the fragment (never sent to a server, stripped by the page).
+  console.log(`Open: ${running.url}/user.html#session=${running.pageSession}`);
+  console.log(`Producer console: ${running.url}/producer.html#session=${running.pageSession}`);
+  if (given === undefined) console.log(`API token (HTTP clients: Authorization: Bearer): ${token}`);
   const simulator = args.options['no-demo-sim'] === true ? null : runDemoSimulator(engine);
   if (args.options['no-sync'] !== true) {
     const sync = await startSync(engine, syncOptions);

@@ -1,7 +1,7 @@
 /**
- * A token bucket per connection (remote address + port) for the headless host: a runaway page or
- * script gets HTTP 429 with Retry-After instead of starving the engine. Pure logic; serve.ts owns
- * the clock and the map's lifetime (an entry is dropped when its socket closes).
+ * A token bucket per remote address for the headless host's failed authentications: a guesser gets
+ * HTTP 429 with Retry-After however many connections it opens, and a caller that proves the token
+ * or the page session is never counted. Pure logic; serve.ts owns the clock.
  */
 export interface RateLimitOptions {
   /** Sustained requests per second. */
@@ -10,7 +10,10 @@ export interface RateLimitOptions {
   burst: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { ratePerSecond: 200, burst: 400 };
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { ratePerSecond: 10, burst: 20 };
+
+/** Past this many tracked addresses, buckets that have refilled (they hold nothing) are dropped. */
+const MAX_TRACKED = 1_024;
 
 export interface Bucket {
   tokens: number;
@@ -62,6 +65,9 @@ export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT
     check(key) {
       const t = now();
       const result = take(buckets.get(key) ?? fullBucket(options, t), t, options);
+      if (buckets.size >= MAX_TRACKED) {
+        for (const [other, bucket] of buckets) if (refill(bucket, t, options).tokens >= options.burst) buckets.delete(other);
+      }
       buckets.set(key, result.bucket);
       return result.allowed ? { allowed: true, retryAfter: 0 } : { allowed: false, retryAfter: retryAfterSeconds(result.retryAfterMs) };
     },
@@ -74,7 +80,8 @@ export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT
   };
 }
 
-/** The key of one connection: its remote address and port. */
-export function connectionKey(remoteAddress: string | undefined, remotePort: number | undefined): string {
-  return `${remoteAddress ?? '?'}|${remotePort ?? '?'}`;
+/** The key of one remote address: every connection from it shares the bucket (an IPv4-mapped IPv6 address is its IPv4 one). */
+export function addressKey(remoteAddress: string | undefined): string {
+  const address = remoteAddress ?? '?';
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }

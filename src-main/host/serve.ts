@@ -1,10 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { STATUS_CODES, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Engine } from '../engine/engine';
-import { TOKEN_COOKIE, isAuthorized, isSameOrigin } from './http-auth';
-import { DEFAULT_RATE_LIMIT, connectionKey, createRateLimiter, type RateLimitOptions } from './rate-limit';
+import { commands, isCommandName, type CommandSpec } from '../../src-shared/contract';
+import { EVENTS_PROTOCOL, PAGE_SESSION_HEADER } from '../../src-shared/page-session';
+import { callerOf, generatePageSession, isAllowedHost, isLoopback, isSameOrigin, tokenProblem, type Caller } from './http-auth';
+import { DEFAULT_RATE_LIMIT, addressKey, createRateLimiter, type RateLimitOptions } from './rate-limit';
+import type { Dispatch } from '../../src-shared/answer';
 import { handleRpcBody } from './rpc';
 import { RENDERER_CSP, contentTypeOf, resolveStaticPath } from './static-files';
 
@@ -13,19 +16,30 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface ServeOptions {
   port: number;
   host: string;
+  /** The host token: full access for HTTP clients (Authorization: Bearer). At least 16 characters. */
   token: string;
   rendererDir: string;
-  /** Per-connection token bucket (default 200 requests/s, bursts of 400); over it: 429 + Retry-After. */
+  /** Failed authentications per remote address (default 10/s, bursts of 20); over it: 429 + Retry-After. */
   rateLimit?: RateLimitOptions;
+  /** The page session secret; a fresh random one when omitted (the usual case: one per start). */
+  pageSession?: string;
 }
 
 export interface RunningServer {
   server: Server;
   url: string;
+  /** What the printed URL hands the page in its fragment (`#session=…`). */
+  pageSession: string;
   close(): Promise<void>;
 }
 
 class BodyTooLarge extends Error {}
+
+interface Refusal {
+  status: number;
+  text: string;
+  headers?: Record<string, string>;
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -60,7 +74,18 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-async function serveRpc(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** A page session may not call a command whose answer holds a private key (a hostile page that got the session must not get the key). */
+function dispatchFor(engine: Engine, caller: Exclude<Caller, null>): Dispatch {
+  return async (name, input) => {
+    if (caller === 'page' && isCommandName(name) && (commands[name] as CommandSpec).revealsKeys) {
+      const message = `${name} reveals a private key, so a browser page may not call it: use the desktop app, or an HTTP client with the serve token (Authorization: Bearer).`;
+      return { ok: false, error: { code: 'FORBIDDEN', message } };
+    }
+    return engine.dispatch(name, input);
+  };
+}
+
+async function serveRpc(engine: Engine, caller: Exclude<Caller, null>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'POST') return send(res, 405, 'POST only', undefined, { Allow: 'POST' });
   let body: string;
   try {
@@ -69,7 +94,7 @@ async function serveRpc(engine: Engine, req: IncomingMessage, res: ServerRespons
     if (error instanceof BodyTooLarge) return send(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`);
     throw error;
   }
-  const answer = await handleRpcBody((name, input) => engine.dispatch(name, input), body);
+  const answer = await handleRpcBody(dispatchFor(engine, caller), body);
   if (answer === null) return send(res, 204, '');
   send(res, 200, JSON.stringify(answer), 'application/json');
 }
@@ -85,50 +110,64 @@ async function servePage(options: ServeOptions, req: IncomingMessage, res: Serve
     if (path.endsWith('.html')) return send(res, 503, 'The renderer is not built: run `npm run build`, then reload.');
     return send(res, 404, 'Not found');
   }
+  // No cookie, ever: pages and assets are public code, and the page's secret stays in sessionStorage.
   const headers: Record<string, string> = { 'Content-Security-Policy': RENDERER_CSP, 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' };
-  // The page got the token in its URL; the cookie lets its own scripts and styles load.
-  if (path.endsWith('.html')) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
   res.writeHead(200, { 'Content-Type': contentTypeOf(file), 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
   res.end(req.method === 'HEAD' ? undefined : content);
 }
 
 /** The headless host: the engine's command contract over JSON-RPC, events over WebSocket, the renderer as pages. */
 export async function serve(engine: Engine, options: ServeOptions): Promise<RunningServer> {
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
-  // Counted before anything else, token checks included: a wrong token costs a request too.
-  const limited = (req: IncomingMessage) => limiter.check(connectionKey(req.socket.remoteAddress, req.socket.remotePort));
+  const problem = tokenProblem(options.token);
+  if (problem) throw new RangeError(problem);
+  const secrets = { token: options.token, pageSession: options.pageSession ?? generatePageSession() };
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false) });
+  const failures = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const checkHost = isLoopback(options.host);
+  let port = 0;
+  /** Why a request is refused before its credentials are looked at (DNS rebinding, another site), or null. */
+  const perimeter = (req: IncomingMessage): Refusal | null => {
+    if (checkHost && !isAllowedHost(req.headers.host, port)) return { status: 403, text: 'Refused: this host answers only to a loopback name (localhost, 127.0.0.1, [::1]) and its own port' };
+    if (!isSameOrigin(req.headers.origin, req.headers.host)) return { status: 403, text: 'Cross-origin requests are refused' };
+    return null;
+  };
+  /** A failed authentication costs its address a token; once they are spent, 429 instead of 401. */
+  const refuseUnauthenticated = (req: IncomingMessage): Refusal => {
+    const rate = failures.check(addressKey(req.socket.remoteAddress));
+    if (!rate.allowed) return { status: 429, text: 'Too many failed authentications from this address: slow down', headers: { 'Retry-After': String(rate.retryAfter) } };
+    return { status: 401, text: 'Unauthorized: open the URL printed by `infiniroute serve`, or send Authorization: Bearer <token>.', headers: { 'WWW-Authenticate': 'Bearer' } };
+  };
   const server = createServer((req, res) => {
-    const rate = limited(req);
-    if (!rate.allowed) return send(res, 429, 'Too many requests: slow down', undefined, { 'Retry-After': String(rate.retryAfter) });
+    const refused = perimeter(req);
+    if (refused) return send(res, refused.status, refused.text);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const kind = url.pathname === '/rpc' ? 'rpc' : 'page';
-    if (!isSameOrigin(req.headers.origin, req.headers.host)) return send(res, 403, 'Cross-origin requests are refused');
-    if (!isAuthorized(options.token, { authorization: req.headers.authorization, cookie: req.headers.cookie, url: req.url ?? '/' }, kind)) {
-      return send(res, 401, 'Unauthorized: open the URL printed by `infiniroute serve` (it carries the token), or send Authorization: Bearer <token>.', undefined, { 'WWW-Authenticate': 'Bearer' });
+    let work: Promise<void>;
+    if (url.pathname === '/rpc') {
+      const caller = callerOf(secrets, { authorization: req.headers.authorization, session: req.headers[PAGE_SESSION_HEADER.toLowerCase()] });
+      if (caller === null) {
+        const answer = refuseUnauthenticated(req);
+        return send(res, answer.status, answer.text, undefined, answer.headers ?? {});
+      }
+      work = serveRpc(engine, caller, req, res);
+    } else if (url.pathname === '/') {
+      // The fragment carrying the page session survives the redirect (the browser keeps it).
+      return send(res, 302, '', undefined, { Location: '/user.html' });
+    } else {
+      work = servePage(options, req, res, url.pathname);
     }
-    if (url.pathname === '/') return send(res, 302, '', undefined, { Location: `/user.html${url.search}` });
-    const work = kind === 'rpc' ? serveRpc(engine, req, res) : servePage(options, req, res, url.pathname);
     work.catch((error: unknown) => {
       console.error('request failed:', (error as Error).message);
       if (!res.headersSent) send(res, 500, 'Internal error');
     });
   });
-  server.on('connection', (socket) => {
-    const key = connectionKey(socket.remoteAddress, socket.remotePort);
-    socket.once('close', () => limiter.forget(key));
-  });
   server.on('upgrade', (req, socket, head) => {
-    const rate = limited(req);
-    if (!rate.allowed) {
-      socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${rate.retryAfter}\r\nConnection: close\r\n\r\n`);
-      return;
-    }
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const authorized = isAuthorized(options.token, { authorization: req.headers.authorization, cookie: req.headers.cookie, url: req.url ?? '/' }, 'events');
-    const refusal = !authorized ? '401 Unauthorized' : !isSameOrigin(req.headers.origin, req.headers.host) ? '403 Forbidden' : url.pathname !== '/events' ? '404 Not Found' : null;
-    if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\n\r\n`);
+    const refused = perimeter(req);
+    const caller = refused ? null : callerOf(secrets, { authorization: req.headers.authorization, protocols: req.headers['sec-websocket-protocol'] });
+    const answer = refused ?? (caller === null ? refuseUnauthenticated(req) : url.pathname !== '/events' ? { status: 404, text: 'Not Found' } : null);
+    if (answer) {
+      const extra = Object.entries(answer.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n${extra}Connection: close\r\n\r\n`);
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
@@ -144,10 +183,12 @@ export async function serve(engine: Engine, options: ServeOptions): Promise<Runn
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  port = address.port;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     server,
     url: `http://${hostPart}:${address.port}`,
+    pageSession: secrets.pageSession,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of sockets.clients) client.terminate();

@@ -43,9 +43,10 @@ test.describe('browser mode on the demo marketplace', () => {
     await context.close();
   });
 
-  test('without the token the page is refused', async ({ page }) => {
+  test('without the printed URL the page loads but is not authorised', async ({ page }) => {
     const response = await page.goto(`${host.url}/user.html`);
-    expect(response?.status()).toBe(401);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('unauthorized')).toBeVisible();
   });
 });
 

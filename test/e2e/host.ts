@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,16 +30,18 @@ function run(args: string[]): Promise<void> {
   });
 }
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+/** The two URLs `serve` prints; each carries this start's page session in its fragment. */
+function waitForUrls(child: ChildProcess): Promise<{ url: string; userUrl: string; producerUrl: string }> {
   return new Promise((done, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`serve did not print its URL: ${out}`)), 30_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const match = /Open: (http:\/\/[^/\s]+)\/user\.html\?token=(\S+)/.exec(out);
-      if (match) {
+      const user = /Open: ((http:\/\/[^/\s]+)\/user\.html#session=\S+)/.exec(out);
+      const producer = /Producer console: (\S+)/.exec(out);
+      if (user && producer) {
         clearTimeout(timer);
-        done(match[1]!);
+        done({ url: user[2]!, userUrl: user[1]!, producerUrl: producer[1]! });
       }
     });
     child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${out}`)));
@@ -49,15 +52,15 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 export async function startHost(options: { demo: boolean; dataDir?: string }): Promise<Host> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'ir-e2e-')));
   if (options.demo) await run(['seed', '--demo', '--data', dataDir]);
-  const token = `e2e-${Math.random().toString(36).slice(2)}`;
+  const token = `e2e-${randomBytes(16).toString('hex')}`;
   const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await waitForUrl(child);
+  const { url, userUrl, producerUrl } = await waitForUrls(child);
   return {
     dataDir,
     url,
     token,
-    userUrl: `${url}/user.html?token=${token}`,
-    producerUrl: `${url}/producer.html?token=${token}`,
+    userUrl,
+    producerUrl,
     async stop() {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');

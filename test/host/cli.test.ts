@@ -78,12 +78,14 @@ describe('infiniroute CLI', () => {
   it('serves a seeded folder, and serves the same verified catalog after a restart', { timeout: 2 * SLOW }, async () => {
     const data = await fx.tempDir();
     expect((await run('seed', '--demo', '--data', data)).code).toBe(0);
-    const token = 'cli-test-token-42';
+    const token = 'cli-test-token-4242';
     const port = await freePort();
 
     const first = await startServe(data, port, token);
-    expect(first.openUrl).toBe(`http://127.0.0.1:${port}/user.html?token=${token}`);
-    expect(first.output().stdout).toContain(`/producer.html?token=${token}`);
+    // The printed URLs carry this start's page session in the fragment, never the token.
+    expect(first.openUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/user\\.html#session=[A-Za-z0-9_-]{43}$`));
+    expect(first.output().stdout).toMatch(/\/producer\.html#session=[A-Za-z0-9_-]{43}/);
+    expect(first.output().stdout).not.toContain(token);
     const base = `http://127.0.0.1:${port}`;
     const listed = await rpc(base, token, 'catalog.list', { limit: 500 });
     expect(listed.total as number).toBeGreaterThanOrEqual(60);
@@ -92,7 +94,8 @@ describe('infiniroute CLI', () => {
     expect(await first.stop()).toBe(0);
 
     const second = await startServe(data, port, token);
-    expect(second.openUrl).toContain(`token=${token}`);
+    expect(second.openUrl).toContain('#session=');
+    expect(second.openUrl).not.toBe(first.openUrl);
     const again = await rpc(base, token, 'catalog.list', { limit: 500 });
     expect((again.items as Array<{ id: string }>).map((i) => i.id).sort()).toEqual(ids);
     const health = await rpc(base, token, 'system.health');
@@ -100,11 +103,11 @@ describe('infiniroute CLI', () => {
     expect(await second.stop()).toBe(0);
   });
 
-  it('refuses a token shorter than 8 characters', { timeout: SLOW }, async () => {
+  it('refuses a token shorter than 16 characters', { timeout: SLOW }, async () => {
     const data = await fx.tempDir();
-    const short = await run('serve', '--data', data, '--port', '0', '--token', 'short');
+    const short = await run('serve', '--data', data, '--port', '0', '--token', 'short-token-15c');
     expect(short.code).toBe(2);
-    expect(short.stderr).toContain('at least 8 characters');
+    expect(short.stderr).toContain('at least 16 characters');
   });
 
   it('prints the API docs the contract generates', { timeout: SLOW }, async () => {

@@ -17,7 +17,7 @@ export interface Hosted {
 }
 
 /** An engine over a fresh folder, served on a free loopback port with a tiny renderer build. */
-export async function host(fx: Fixture, servers: RunningServer[]): Promise<Hosted> {
+export async function host(fx: Fixture, servers: RunningServer[], options: { pageSession?: string } = {}): Promise<Hosted> {
   const root = await fx.tempDir();
   const rendererDir = join(root, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
@@ -26,7 +26,7 @@ export async function host(fx: Fixture, servers: RunningServer[]): Promise<Hoste
   await writeFile(join(rendererDir, '.env'), 'SECRET=dotfile');
   await writeFile(join(root, 'secret.txt'), 'SECRET=outside');
   const engine = await fx.open(join(root, 'data'));
-  const server = await serve(engine, { port: 0, host: '127.0.0.1', token: TOKEN, rendererDir });
+  const server = await serve(engine, { port: 0, host: '127.0.0.1', token: TOKEN, rendererDir, ...options });
   servers.push(server);
   return { engine, server, url: server.url, root };
 }

@@ -14,11 +14,11 @@ afterEach(async () => {
   await fx.cleanup();
 });
 
-const COOKIE = `infiniroute_token=${TOKEN}`;
+const SESSION = 'page-session-secret-0123456789abcdefghijklmnop';
 
 /** Opens a WebSocket; resolves 'open', or the HTTP status the server refused the upgrade with. */
-function connect(url: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket; outcome: 'open' | number }> {
-  const ws = new WebSocket(url, { headers });
+function connect(url: string, headers: Record<string, string> = {}, protocols: string[] = []): Promise<{ ws: WebSocket; outcome: 'open' | number }> {
+  const ws = new WebSocket(url, protocols, { headers });
   sockets.push(ws);
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve({ ws, outcome: 'open' }));
@@ -32,57 +32,38 @@ function nextMessage(ws: WebSocket): Promise<unknown> {
 }
 
 describe('pages and assets', () => {
-  it('serves the page with the token in the URL, with a CSP and an HttpOnly SameSite cookie', async () => {
+  it('serves the page without any credential, with a CSP and never a cookie', async () => {
     const { url } = await host(fx, servers);
-    const res = await fetch(`${url}/user.html?token=${TOKEN}`);
+    const res = await fetch(`${url}/user.html`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toBe(RENDERER_CSP);
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toContain(COOKIE);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(res.headers.get('set-cookie')).toBeNull();
     expect(await res.text()).toContain('<title>user</title>');
   });
 
-  it('serves assets to the cookie the page set, as text/javascript', async () => {
+  it('serves assets as text/javascript, with no cookie', async () => {
     const { url } = await host(fx, servers);
-    const page = await fetch(`${url}/user.html?token=${TOKEN}`);
-    const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
-    const res = await fetch(`${url}/assets/app.js`, { headers: { Cookie: cookie } });
+    const res = await fetch(`${url}/assets/app.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('set-cookie')).toBeNull();
     expect(await res.text()).toBe(APP_JS);
   });
 
-  it('refuses pages and assets without a token, or with a wrong one, with 401', async () => {
+  it('redirects / to the user window (the browser keeps the #session fragment)', async () => {
     const { url } = await host(fx, servers);
-    expect((await fetch(`${url}/assets/app.js`)).status).toBe(401);
-    expect((await fetch(`${url}/user.html`)).status).toBe(401);
-    expect((await fetch(`${url}/user.html?token=wrong-token`)).status).toBe(401);
-    expect((await fetch(`${url}/assets/app.js`, { headers: { Cookie: 'infiniroute_token=wrong' } })).status).toBe(401);
-  });
-
-  it('sets no cookie with an asset', async () => {
-    const { url } = await host(fx, servers);
-    const res = await fetch(`${url}/assets/app.js?token=${TOKEN}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('set-cookie')).toBeNull();
-  });
-
-  it('redirects / to the user window, keeping the query', async () => {
-    const { url } = await host(fx, servers);
-    const res = await fetch(`${url}/?token=${TOKEN}`, { redirect: 'manual' });
+    const res = await fetch(`${url}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(`/user.html?token=${TOKEN}`);
+    expect(res.headers.get('location')).toBe('/user.html');
   });
 
   it('answers 404 for missing files, dot-files and traversal attempts, never leaking a file', async () => {
     const { url } = await host(fx, servers);
     for (const path of ['/assets/missing.js', '/.env', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/%5c..%5c..%5csecret.txt', '/user.html%00']) {
-      const res = await raw(url, path, { Cookie: COOKIE });
+      const res = await raw(url, path);
       expect(res.status, path).toBe(404);
       expect(res.body, path).not.toContain('SECRET');
     }
@@ -90,68 +71,64 @@ describe('pages and assets', () => {
 
   it('says the renderer is not built (503) when a page is missing', async () => {
     const { url } = await host(fx, servers);
-    expect((await fetch(`${url}/producer.html?token=${TOKEN}`)).status).toBe(503);
+    expect((await fetch(`${url}/producer.html`)).status).toBe(503);
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
     const { url } = await host(fx, servers);
-    const head = await fetch(`${url}/assets/app.js`, { method: 'HEAD', headers: { Cookie: COOKIE } });
+    const head = await fetch(`${url}/assets/app.js`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
-    expect((await fetch(`${url}/assets/app.js`, { method: 'DELETE', headers: { Cookie: COOKIE } })).status).toBe(405);
+    expect((await fetch(`${url}/assets/app.js`, { method: 'DELETE' })).status).toBe(405);
   });
 
-  it('refuses a cross-origin request with 403, even with the cookie', async () => {
+  it('refuses a cross-origin request with 403', async () => {
     const { url } = await host(fx, servers);
-    const res = await raw(url, '/assets/app.js', { Cookie: COOKIE, Origin: 'http://evil.example' });
+    const res = await raw(url, '/assets/app.js', { Origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     expect(res.body).not.toContain('app');
   });
 });
 
 describe('WebSocket /events', () => {
-  const wsUrl = (url: string, query = '') => `${url.replace(/^http/, 'ws')}/events${query}`;
+  const wsUrl = (url: string, path = '/events') => `${url.replace(/^http/, 'ws')}${path}`;
+  const BEARER = { Authorization: `Bearer ${TOKEN}` };
+  const PAGE = ['infiniroute.events', `infiniroute.session.${SESSION}`];
 
-  it('refuses an upgrade without the token', async () => {
-    const { url } = await host(fx, servers);
+  it('refuses an upgrade without a credential, with a wrong one, or with the token in the query', async () => {
+    const { url } = await host(fx, servers, { pageSession: SESSION });
     expect((await connect(wsUrl(url))).outcome).toBe(401);
-    expect((await connect(wsUrl(url, '?token=wrong'))).outcome).toBe(401);
+    expect((await connect(wsUrl(url, `/events?token=${TOKEN}`))).outcome).toBe(401);
+    expect((await connect(wsUrl(url), { Cookie: `infiniroute_token=${TOKEN}` })).outcome).toBe(401);
+    expect((await connect(wsUrl(url), {}, ['infiniroute.events', 'infiniroute.session.wrong'])).outcome).toBe(401);
   });
 
   it('refuses an upgrade from another origin, even with the token', async () => {
     const { url } = await host(fx, servers);
-    const { outcome } = await connect(wsUrl(url, `?token=${TOKEN}`), { Origin: 'http://evil.example' });
+    const { outcome } = await connect(wsUrl(url), { ...BEARER, Origin: 'http://evil.example' });
     expect(outcome).not.toBe('open');
   });
 
   it('refuses an upgrade on another path', async () => {
     const { url } = await host(fx, servers);
-    expect((await connect(`${url.replace(/^http/, 'ws')}/rpc?token=${TOKEN}`)).outcome).toBe(404);
+    expect((await connect(wsUrl(url, '/rpc'), BEARER)).outcome).toBe(404);
   });
 
-  it('pushes settings.changed to a socket opened with ?token= after a settings.set call', async () => {
-    const { url } = await host(fx, servers);
-    const { ws, outcome } = await connect(wsUrl(url, `?token=${TOKEN}`));
-    expect(outcome).toBe('open');
-    const message = nextMessage(ws);
-    expect((await rpc(url, { jsonrpc: '2.0', id: 1, method: 'settings.set', params: { theme: 'light' } })).status).toBe(200);
-    expect(await message).toEqual({ event: 'settings.changed', payload: { theme: 'light' } });
-  });
-
-  it('accepts the cookie and pushes to every open socket', async () => {
-    const { url } = await host(fx, servers);
-    const a = await connect(wsUrl(url), { Cookie: COOKIE });
-    const b = await connect(wsUrl(url, `?token=${TOKEN}`));
+  it('pushes settings.changed to a page socket (session subprotocol) and a bearer socket', async () => {
+    const { url } = await host(fx, servers, { pageSession: SESSION });
+    const a = await connect(wsUrl(url), {}, PAGE);
+    const b = await connect(wsUrl(url), BEARER);
     expect([a.outcome, b.outcome]).toEqual(['open', 'open']);
+    expect(a.ws.protocol).toBe('infiniroute.events');
     const messages = Promise.all([nextMessage(a.ws), nextMessage(b.ws)]);
-    await rpc(url, { jsonrpc: '2.0', id: 1, method: 'settings.set', params: { theme: 'dark' } });
+    expect((await rpc(url, { jsonrpc: '2.0', id: 1, method: 'settings.set', params: { theme: 'dark' } })).status).toBe(200);
     const expected = { event: 'settings.changed', payload: { theme: 'dark' } };
     expect(await messages).toEqual([expected, expected]);
   });
 
   it('stops listening for a socket once it closes', async () => {
     const { url, engine } = await host(fx, servers);
-    const { ws } = await connect(wsUrl(url, `?token=${TOKEN}`));
+    const { ws } = await connect(wsUrl(url), BEARER);
     const listeners = () => (engine as unknown as { listeners: Set<unknown> }).listeners.size;
     expect(listeners()).toBe(1);
     const closed = new Promise((resolve) => ws.once('close', resolve));

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src-shared/client';
 import { AppError } from '../../src-shared/errors';
-import { createBrowserTransport, eventsUrl, type BrowserTransport } from '../../src-renderer/src/transport/browser';
+import { createBrowserTransport, eventsProtocols, eventsUrl, type BrowserTransport } from '../../src-renderer/src/transport/browser';
 import type { SocketLike } from '../../src-renderer/src/transport/event-socket';
 
 class FakeSocket implements SocketLike {
@@ -10,7 +10,10 @@ class FakeSocket implements SocketLike {
   onclose: ((event: unknown) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   closed = false;
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    readonly protocols: string[] = [],
+  ) {}
   close() {
     if (this.closed) return;
     this.closed = true;
@@ -48,13 +51,13 @@ describe('browser transport', () => {
   let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
   let transport: BrowserTransport;
 
-  const make = (token: string | null = 'secret-token') => {
+  const make = (session: string | null = 'secret-session') => {
     transport = createBrowserTransport({
       origin: 'http://127.0.0.1:4777',
-      token,
+      session,
       fetch: fetchMock,
-      openSocket: (url) => {
-        const socket = new FakeSocket(url);
+      openSocket: (url, protocols) => {
+        const socket = new FakeSocket(url, protocols);
         sockets.push(socket);
         return socket;
       },
@@ -72,7 +75,7 @@ describe('browser transport', () => {
     vi.useRealTimers();
   });
 
-  it('posts JSON-RPC 2.0 to /rpc with the bearer token and resolves the result', async () => {
+  it('posts JSON-RPC 2.0 to /rpc with the page session header (no Authorization, no cookie) and resolves the result', async () => {
     fetchMock.mockResolvedValue(jsonResponse({ jsonrpc: '2.0', id: 1, result: { theme: 'dark' } }));
     const client = createClient(make());
     await expect(client.call('settings.get', {})).resolves.toEqual({ theme: 'dark' });
@@ -81,7 +84,9 @@ describe('browser transport', () => {
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(String(url)).toBe('http://127.0.0.1:4777/rpc');
     expect(init?.method).toBe('POST');
-    expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer secret-token');
+    expect((init?.headers as Record<string, string>)['X-InfiniRoute-Session']).toBe('secret-session');
+    expect((init?.headers as Record<string, string>).Authorization).toBeUndefined();
+    expect(init?.credentials).toBeUndefined();
     const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
     expect(body).toMatchObject({ jsonrpc: '2.0', method: 'settings.get', params: {} });
     expect(typeof body.id).toBe('number');
@@ -109,7 +114,7 @@ describe('browser transport', () => {
     expect(failure.message).toMatch(/infiniroute serve/);
   });
 
-  it('refuses to call at all without a token', async () => {
+  it('refuses to call at all without a session', async () => {
     const failure = await rejection(createClient(make(null)).call('system.health', {}));
     expect(failure.code).toBe('UNAUTHORIZED');
     expect(fetchMock).not.toHaveBeenCalled();
@@ -121,9 +126,10 @@ describe('browser transport', () => {
     expect(failure.code).toBe('NOT_READY');
   });
 
-  it('builds the events URL from the page protocol', () => {
-    expect(eventsUrl('http://127.0.0.1:4777', 'a b')).toBe('ws://127.0.0.1:4777/events?token=a+b');
-    expect(eventsUrl('https://example.test', 't')).toBe('wss://example.test/events?token=t');
+  it('builds the events URL from the page protocol, with the session only in a subprotocol', () => {
+    expect(eventsUrl('http://127.0.0.1:4777')).toBe('ws://127.0.0.1:4777/events');
+    expect(eventsUrl('https://example.test')).toBe('wss://example.test/events');
+    expect(eventsProtocols('s3cret')).toEqual(['infiniroute.events', 'infiniroute.session.s3cret']);
   });
 
   it('delivers WebSocket messages to the listeners of that event only', () => {
@@ -133,7 +139,8 @@ describe('browser transport', () => {
     transport.on('catalog.changed', changed);
     transport.on('settings.changed', settings);
     expect(sockets).toHaveLength(1);
-    expect(sockets[0]!.url).toBe('ws://127.0.0.1:4777/events?token=secret-token');
+    expect(sockets[0]!.url).toBe('ws://127.0.0.1:4777/events');
+    expect(sockets[0]!.protocols).toEqual(['infiniroute.events', 'infiniroute.session.secret-session']);
     sockets[0]!.open();
     sockets[0]!.receive({ event: 'catalog.changed', payload: { modelIds: ['a'], total: 1 } });
     expect(changed).toHaveBeenCalledWith({ modelIds: ['a'], total: 1 });

@@ -2,38 +2,40 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src-shared/client';
 import { AppError } from '../../src-shared/errors';
 import { chooseTransport } from '../../src-renderer/src/transport/choose';
-import { TOKEN_STORAGE_KEY, takeToken } from '../../src-renderer/src/transport/token';
+import { SESSION_STORAGE_KEY, takeSession } from '../../src-renderer/src/transport/session';
 
-describe('takeToken', () => {
+describe('takeSession', () => {
   beforeEach(() => {
     sessionStorage.clear();
   });
 
-  it('takes ?token= from the URL, remembers it and strips it from the address bar', () => {
-    window.history.replaceState(null, '', '/user.html?token=abc123&view=x#top');
-    expect(takeToken(window)).toBe('abc123');
-    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('abc123');
+  it('takes #session= from the URL fragment, remembers it and strips it from the address bar', () => {
+    window.history.replaceState(null, '', '/user.html?view=x#session=abc123&top=1');
+    expect(takeSession(window)).toBe('abc123');
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBe('abc123');
     expect(window.location.search).toBe('?view=x');
     expect(window.location.pathname).toBe('/user.html');
-    expect(window.location.hash).toBe('#top');
+    expect(window.location.hash).toBe('#top=1');
+    expect(document.cookie).toBe('');
   });
 
-  it('falls back to the remembered token on a reload or the other page', () => {
-    sessionStorage.setItem(TOKEN_STORAGE_KEY, 'remembered');
+  it('falls back to the remembered session on a reload or the other page', () => {
+    sessionStorage.setItem(SESSION_STORAGE_KEY, 'remembered');
     window.history.replaceState(null, '', '/producer.html');
-    expect(takeToken(window)).toBe('remembered');
+    expect(takeSession(window)).toBe('remembered');
   });
 
-  it('prefers a fresh token in the URL over a remembered one', () => {
-    sessionStorage.setItem(TOKEN_STORAGE_KEY, 'old');
-    window.history.replaceState(null, '', '/user.html?token=new');
-    expect(takeToken(window)).toBe('new');
-    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('new');
+  it('prefers a fresh session in the URL over a remembered one', () => {
+    sessionStorage.setItem(SESSION_STORAGE_KEY, 'old');
+    window.history.replaceState(null, '', '/user.html#session=new');
+    expect(takeSession(window)).toBe('new');
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBe('new');
+    expect(window.location.hash).toBe('');
   });
 
-  it('is null when there is no token anywhere', () => {
-    window.history.replaceState(null, '', '/user.html');
-    expect(takeToken(window)).toBeNull();
+  it('is null when there is no session anywhere, and ignores a token in the query', () => {
+    window.history.replaceState(null, '', '/user.html?token=abc');
+    expect(takeSession(window)).toBeNull();
   });
 });
 
@@ -42,7 +44,7 @@ describe('chooseTransport', () => {
 
   beforeEach(() => {
     sessionStorage.clear();
-    window.history.replaceState(null, '', '/user.html?token=tok');
+    window.history.replaceState(null, '', '/user.html#session=tok');
     fetchMock.mockReset();
     vi.stubGlobal('fetch', fetchMock);
   });
@@ -79,13 +81,13 @@ describe('chooseTransport', () => {
     expect((failure as AppError).code).toBe('CONFLICT');
   });
 
-  it('falls back to HTTP with the page’s token when there is no bridge', async () => {
+  it('falls back to HTTP with the page’s session when there is no bridge', async () => {
     fetchMock.mockResolvedValue(new Response(JSON.stringify({ jsonrpc: '2.0', id: 1, result: { theme: 'light' } })));
     const client = createClient(chooseTransport(window));
     await expect(client.call('settings.get', {})).resolves.toEqual({ theme: 'light' });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(String(url)).toBe(`${window.location.origin}/rpc`);
-    expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer tok');
-    expect(window.location.search).toBe('');
+    expect((init?.headers as Record<string, string>)['X-InfiniRoute-Session']).toBe('tok');
+    expect(window.location.hash).toBe('');
   });
 });

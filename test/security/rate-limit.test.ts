@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DEFAULT_RATE_LIMIT,
+  addressKey,
   checkOptions,
-  connectionKey,
   createRateLimiter,
   fullBucket,
   refill,
@@ -71,16 +71,17 @@ describe('token bucket', () => {
     expect(() => checkOptions({ ratePerSecond: 0, burst: 1 })).toThrow(RangeError);
     expect(() => checkOptions({ ratePerSecond: Number.NaN, burst: 1 })).toThrow(RangeError);
     expect(() => checkOptions({ ratePerSecond: 1, burst: 0 })).toThrow(RangeError);
-    expect(DEFAULT_RATE_LIMIT).toEqual({ ratePerSecond: 200, burst: 400 });
+    expect(DEFAULT_RATE_LIMIT).toEqual({ ratePerSecond: 10, burst: 20 });
   });
 });
 
 describe('rate limiter', () => {
-  it('keeps one bucket per connection and forgets closed ones', () => {
+  it('keeps one bucket per address (an IPv4-mapped address is its IPv4 one) and forgets on request', () => {
     let now = 0;
     const limiter = createRateLimiter({ ratePerSecond: 1, burst: 2 }, () => now);
-    const a = connectionKey('127.0.0.1', 50_001);
-    const b = connectionKey('127.0.0.1', 50_002);
+    expect(addressKey('::ffff:127.0.0.1')).toBe('127.0.0.1');
+    const a = addressKey('127.0.0.1');
+    const b = addressKey('::1');
     expect([limiter.check(a).allowed, limiter.check(a).allowed, limiter.check(a).allowed]).toEqual([true, true, false]);
     expect(limiter.check(a).retryAfter).toBe(1);
     expect(limiter.check(b).allowed).toBe(true);
@@ -93,24 +94,25 @@ describe('rate limiter', () => {
   });
 });
 
-/** GET over one kept-alive connection (maxSockets 1), so every request has the same remote port. */
-function get(url: string, path: string, agent: Agent): Promise<{ status: number; retryAfter: string | undefined }> {
+/** POST /rpc over one kept-alive connection (maxSockets 1). */
+function post(url: string, token: string, agent: Agent): Promise<{ status: number; retryAfter: string | undefined }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { agent }, (res) => {
+    const req = request(`${url}/rpc`, { agent, method: 'POST', headers: { Authorization: `Bearer ${token}` } }, (res) => {
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] }));
     });
     req.on('error', reject);
-    req.end();
+    req.end('{"jsonrpc":"2.0","id":1,"method":"system.health"}');
   });
 }
 
-describe('serve with a rate limit', () => {
-  it('answers 429 with Retry-After past the burst on one connection, while another connection is served', async () => {
+describe('serve with a limit on failed authentications', () => {
+  it('answers 429 with Retry-After past the burst for every connection of the address, and never throttles the token', async () => {
     const dir = await fx.tempDir();
     const engine = await fx.open(join(dir, 'data'));
     await mkdir(join(dir, 'renderer'));
-    const server = await serve(engine, { port: 0, host: '127.0.0.1', token: 'rate-limit-token', rendererDir: join(dir, 'renderer'), rateLimit: { ratePerSecond: 1, burst: 5 } });
+    const token = 'rate-limit-token-0123';
+    const server = await serve(engine, { port: 0, host: '127.0.0.1', token, rendererDir: join(dir, 'renderer'), rateLimit: { ratePerSecond: 1, burst: 5 } });
     servers.push(server);
     const one = new Agent({ keepAlive: true, maxSockets: 1 });
     const other = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -118,15 +120,17 @@ describe('serve with a rate limit', () => {
       const statuses: number[] = [];
       let retryAfter: string | undefined;
       for (let i = 0; i < 8; i++) {
-        // Unauthenticated on purpose: refused requests count too, so guessing tokens is throttled.
-        const r = await get(server.url, '/user.html', one);
+        const r = await post(server.url, 'wrong-token-000000', one);
         statuses.push(r.status);
         retryAfter ??= r.retryAfter;
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429, 429]);
       expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-      expect((await get(server.url, '/user.html', other)).status).toBe(401);
+      // Another connection from the same address shares the spent budget...
+      expect((await post(server.url, 'wrong-token-000000', other)).status).toBe(429);
+      // ...but a caller with the token is served, however many calls it makes.
+      for (let i = 0; i < 50; i++) expect((await post(server.url, token, other)).status).toBe(200);
     } finally {
       one.destroy();
       other.destroy();

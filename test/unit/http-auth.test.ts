@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  TOKEN_COOKIE,
+  MIN_TOKEN_LENGTH,
   bearerOf,
-  cookieOf,
+  callerOf,
+  generatePageSession,
   generateToken,
-  isAuthorized,
+  isAllowedHost,
   isLoopback,
   isSameOrigin,
   redactUrl,
+  tokenProblem,
   tokensEqual,
 } from '../../src-main/host/http-auth';
 
@@ -36,48 +38,49 @@ describe('tokensEqual', () => {
   });
 });
 
-describe('cookieOf', () => {
-  it('finds a cookie among others, keeping = inside its value', () => {
-    expect(cookieOf(`a=1; ${TOKEN_COOKIE}=${T}; b=2`, TOKEN_COOKIE)).toBe(T);
-    expect(cookieOf(`${TOKEN_COOKIE}=x=y`, TOKEN_COOKIE)).toBe('x=y');
+describe('callerOf', () => {
+  const secrets = { token: T, pageSession: 'page-session-secret' };
+
+  it('knows the host token from the Bearer header and the page session from its header or subprotocol', () => {
+    expect(callerOf(secrets, { authorization: `Bearer ${T}` })).toBe('token');
+    expect(callerOf(secrets, { session: 'page-session-secret' })).toBe('page');
+    expect(callerOf(secrets, { protocols: 'infiniroute.events, infiniroute.session.page-session-secret' })).toBe('page');
   });
 
-  it('does not match a cookie whose name merely contains the name', () => {
-    expect(cookieOf(`my_${TOKEN_COOKIE}=${T}`, TOKEN_COOKIE)).toBeNull();
-    expect(cookieOf(`${TOKEN_COOKIE}x=${T}`, TOKEN_COOKIE)).toBeNull();
+  it('never takes the page session as the token, nor the token as a page session', () => {
+    expect(callerOf(secrets, { authorization: 'Bearer page-session-secret' })).toBeNull();
+    expect(callerOf(secrets, { session: T })).toBeNull();
   });
 
-  it('returns null without a header', () => {
-    expect(cookieOf(undefined, TOKEN_COOKIE)).toBeNull();
-    expect(cookieOf('', TOKEN_COOKIE)).toBeNull();
+  it('refuses wrong, missing and repeated credentials', () => {
+    expect(callerOf(secrets, {})).toBeNull();
+    expect(callerOf(secrets, { authorization: 'Bearer wrong' })).toBeNull();
+    expect(callerOf(secrets, { session: 'wrong' })).toBeNull();
+    expect(callerOf(secrets, { session: ['page-session-secret', 'page-session-secret'] })).toBeNull();
+    expect(callerOf(secrets, { protocols: 'infiniroute.events' })).toBeNull();
   });
 });
 
-describe('isAuthorized', () => {
-  const bearer = { authorization: `Bearer ${T}`, url: '/rpc' };
-  const query = { url: `/rpc?token=${T}` };
-  const cookie = { cookie: `${TOKEN_COOKIE}=${T}`, url: '/assets/app.js' };
+describe('tokenProblem', () => {
+  it(`refuses tokens under ${MIN_TOKEN_LENGTH} characters, or with spaces and control characters`, () => {
+    expect(tokenProblem('x'.repeat(MIN_TOKEN_LENGTH - 1))).toMatch(/at least 16 characters/);
+    expect(tokenProblem('x'.repeat(MIN_TOKEN_LENGTH))).toBeNull();
+    expect(tokenProblem('has a space in it here')).toMatch(/printable/);
+    expect(tokenProblem(generateToken())).toBeNull();
+  });
+});
 
-  it('rpc: accepts only the Bearer header', () => {
-    expect(isAuthorized(T, bearer, 'rpc')).toBe(true);
-    expect(isAuthorized(T, query, 'rpc')).toBe(false);
-    expect(isAuthorized(T, cookie, 'rpc')).toBe(false);
-    expect(isAuthorized(T, { authorization: 'Bearer wrong', url: '/rpc' }, 'rpc')).toBe(false);
-    expect(isAuthorized(T, { url: '/rpc' }, 'rpc')).toBe(false);
+describe('isAllowedHost', () => {
+  it('allows loopback names on the server port only', () => {
+    for (const host of ['127.0.0.1:5317', 'localhost:5317', 'LOCALHOST:5317', '[::1]:5317', '127.1.2.3:5317']) expect(isAllowedHost(host, 5317), host).toBe(true);
+    expect(isAllowedHost('localhost', 80)).toBe(true);
   });
 
-  it.each(['page', 'events'] as const)('%s: accepts the Bearer header, ?token= and the cookie', (kind) => {
-    expect(isAuthorized(T, bearer, kind)).toBe(true);
-    expect(isAuthorized(T, { url: `/user.html?x=1&token=${T}` }, kind)).toBe(true);
-    expect(isAuthorized(T, cookie, kind)).toBe(true);
-  });
-
-  it.each(['page', 'events'] as const)('%s: refuses a wrong or missing token', (kind) => {
-    expect(isAuthorized(T, { url: '/user.html' }, kind)).toBe(false);
-    expect(isAuthorized(T, { url: '/user.html?token=wrong' }, kind)).toBe(false);
-    expect(isAuthorized(T, { url: '/user.html?token=' }, kind)).toBe(false);
-    expect(isAuthorized(T, { cookie: `${TOKEN_COOKIE}=wrong`, url: '/a.js' }, kind)).toBe(false);
-    expect(isAuthorized(T, { cookie: `other=${T}`, url: '/a.js' }, kind)).toBe(false);
+  it('refuses other names (DNS rebinding), other ports and a missing Host', () => {
+    for (const host of ['attacker.example:5317', 'localhost.attacker.example:5317', '127.0.0.1.nip.io:5317', '127.0.0.1:5318', 'localhost', '[::2]:5317', '', '127.0.0.1:5317 ']) {
+      expect(isAllowedHost(host, 5317), host).toBe(false);
+    }
+    expect(isAllowedHost(undefined, 5317)).toBe(false);
   });
 });
 
@@ -120,11 +123,13 @@ describe('redactUrl', () => {
   });
 });
 
-describe('generateToken', () => {
-  it('makes long, URL-safe, different tokens', () => {
-    const a = generateToken();
-    const b = generateToken();
-    expect(a).toMatch(/^[A-Za-z0-9_-]{32,}$/);
-    expect(a).not.toBe(b);
+describe('generateToken and generatePageSession', () => {
+  it('make 256-bit, URL-safe, different secrets', () => {
+    for (const make of [generateToken, generatePageSession]) {
+      const a = make();
+      expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(a, 'base64url')).toHaveLength(32);
+      expect(a).not.toBe(make());
+    }
   });
 });

@@ -51,7 +51,7 @@ export function UnauthorizedScreen({ error }: { error: AppError }) {
       <h1>Not authorised</h1>
       <p>{error.message.includes(UNAUTHORIZED_HINT) ? error.message : `${error.message} ${UNAUTHORIZED_HINT}`}</p>
       <p className="muted">
-        Error code <code>UNAUTHORIZED</code>. The URL looks like <code>http://127.0.0.1:…/user.html?token=…</code>.
+        Error code <code>UNAUTHORIZED</code>. The URL looks like <code>http://127.0.0.1:…/user.html#session=…</code>.
       </p>
     </main>
   );

@@ -1,7 +1,7 @@
 import { createBridgeTransport, isPreloadBridge } from './bridge';
 import { createBrowserTransport } from './browser';
 import type { SocketLike } from './event-socket';
-import { takeToken } from './token';
+import { takeSession } from './session';
 import type { RendererTransport } from './types';
 
 /**
@@ -12,8 +12,8 @@ export function chooseTransport(win: Window & typeof globalThis): RendererTransp
   if (isPreloadBridge(win.infiniroute)) return createBridgeTransport(win.infiniroute);
   return createBrowserTransport({
     origin: win.location.origin,
-    token: takeToken(win),
+    session: takeSession(win),
     fetch: win.fetch.bind(win),
-    openSocket: (url) => new win.WebSocket(url) as unknown as SocketLike,
+    openSocket: (url, protocols) => new win.WebSocket(url, protocols) as unknown as SocketLike,
   });
 }

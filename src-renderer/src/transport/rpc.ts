@@ -1,6 +1,7 @@
 import { AppError, isErrorShape } from '../../../src-shared/errors';
+import { PAGE_SESSION_HEADER } from '../../../src-shared/page-session';
 
-export const UNAUTHORIZED_HINT = 'Open the URL printed by infiniroute serve: it carries the access token.';
+export const UNAUTHORIZED_HINT = 'Open the URL printed by infiniroute serve (at this start): it carries the access link.';
 
 export function unauthorizedError(reason: string): AppError {
   return new AppError('UNAUTHORIZED', `${reason} ${UNAUTHORIZED_HINT}`);
@@ -14,7 +15,7 @@ export interface RpcCaller {
  * JSON-RPC 2.0 over `POST /rpc`. The contract error travels in error.data; the transport rejects
  * with that shape (createClient turns it into AppError), never with the JSON-RPC numeric code.
  */
-export function createRpcCaller(endpoint: string, token: string, fetchImpl: typeof fetch): RpcCaller {
+export function createRpcCaller(endpoint: string, session: string, fetchImpl: typeof fetch): RpcCaller {
   let nextId = 1;
   return async (method, params) => {
     const id = nextId++;
@@ -22,14 +23,14 @@ export function createRpcCaller(endpoint: string, token: string, fetchImpl: type
     try {
       response = await fetchImpl(endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', [PAGE_SESSION_HEADER]: session },
         body: JSON.stringify({ jsonrpc: '2.0', id, method, params }),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new AppError('NOT_READY', `Cannot reach the InfiniRoute engine (${reason}). Is infiniroute serve running?`);
     }
-    if (response.status === 401) throw unauthorizedError('The engine refused the access token.');
+    if (response.status === 401) throw unauthorizedError('The engine refused this page’s session (it changes at every start of infiniroute serve).');
 
     let body: unknown;
     try {
