@@ -1,11 +1,12 @@
 import { useCommand } from '../client/useCommand';
 import { useUiStore } from '../state/ui-store';
+import { taskOf } from './route-input';
 
 /** "Use this model" in effect: the call goes to this model or fails; unpinning lets the router choose. */
 export function PinnedModel({ id }: { id: string }) {
   const model = useCommand('catalog.get', { id }, ['catalog.changed']);
   const unpin = useUiStore((s) => s.unpinModel);
-  const task = useUiStore((s) => s.playground.task);
+  const task = useUiStore((s) => taskOf(s.playground));
   const item = model.data;
   const fitsTask = !item || item.tasks.includes(task);
   return (

@@ -8,7 +8,7 @@ import type { PlaygroundText } from '../state/playground-view';
 import { useUiStore } from '../state/ui-store';
 import { STRATEGY_LABELS } from './labels';
 import { ProducerConstraint } from './ProducerConstraint';
-import type { PlaygroundField, PlaygroundProblems } from './route-input';
+import { taskOf, type PlaygroundField, type PlaygroundProblems } from './route-input';
 
 const NUMBER_FIELDS: Array<NumberFieldSpec<'maxCost' | 'minAccuracy' | 'maxLatency'>> = [
   { field: 'maxCost', label: 'Max cost per call', unit: 'cr', placeholder: 'any', hint: 'Estimated per model.' },
@@ -62,9 +62,12 @@ export function PlaygroundForm({
         />
       </FormField>
       <div className="field-row three">
-        <FormField id="pg-task" label="Task">
-          <select id="pg-task" data-testid="pg-task" value={text.task} onChange={(e) => set({ task: e.target.value, producers: [] })}>
-            {!(KNOWN_TASKS as readonly string[]).includes(text.task) && <option value={text.task}>{text.task}</option>}
+        <FormField id="pg-task" label="Task" hint={text.task === '' ? 'Inferred from the prompt; choose one to override.' : undefined}>
+          <select id="pg-task" data-testid="pg-task" data-routed-task={taskOf(text)} value={text.task} onChange={(e) => set({ task: e.target.value, producers: [] })}>
+            <option value="" data-testid="pg-task-auto">
+              Auto: {taskOf(text)}
+            </option>
+            {text.task !== '' && !(KNOWN_TASKS as readonly string[]).includes(text.task) && <option value={text.task}>{text.task}</option>}
             {KNOWN_TASKS.map((task) => (
               <option key={task} value={task}>
                 {task}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useCommand } from '../client/useCommand';
 import type { ProducerMode } from '../state/playground-view';
 import { useUiStore } from '../state/ui-store';
+import { taskOf } from './route-input';
 
 /** The producers of the task's first 500 models by name: the ones a call for this task could reach. */
 function useTaskProducers(task: string) {
@@ -18,7 +19,8 @@ function useTaskProducers(task: string) {
 export function ProducerConstraint() {
   const text = useUiStore((s) => s.playground);
   const setPlayground = useUiStore((s) => s.setPlayground);
-  const { producers, loading, error } = useTaskProducers(text.task);
+  const task = taskOf(text);
+  const { producers, loading, error } = useTaskProducers(task);
   const toggle = (key: string) =>
     setPlayground({ producers: text.producers.includes(key) ? text.producers.filter((k) => k !== key) : [...text.producers, key] });
   return (
@@ -31,9 +33,9 @@ export function ProducerConstraint() {
       </select>
       {text.producerMode !== 'any' && (
         <div className="producer-options" data-testid="pg-producers">
-          {loading && <span className="muted">Loading the producers of {text.task}…</span>}
+          {loading && <span className="muted">Loading the producers of {task}…</span>}
           {error && <span className="field-error">Producers unavailable: {error.message}</span>}
-          {!loading && !error && producers.length === 0 && <span className="muted">No producer lists {text.task}.</span>}
+          {!loading && !error && producers.length === 0 && <span className="muted">No producer lists {task}.</span>}
           {producers.map((p) => (
             <label key={p.key} className="checkbox-field" title={p.key}>
               <input type="checkbox" checked={text.producers.includes(p.key)} onChange={() => toggle(p.key)} data-testid="pg-producer" data-key={p.key} />

@@ -2,6 +2,7 @@ import type { CommandInput } from '../../../src-shared/contract';
 import type { Constraints } from '../../../src-shared/routing';
 import { optional, parseCredits, parsePercentBps, parseWhole } from '../format/parse-input';
 import type { PlaygroundText } from '../state/playground-view';
+import { classifyTask } from '../../../src-shared/task-classifier';
 
 export type RouteInput = CommandInput<'route.plan'>;
 export type PlaygroundField = 'prompt' | 'maxCost' | 'minAccuracy' | 'maxLatency' | 'outputTokens';
@@ -14,6 +15,11 @@ const MAX_PROMPT = 200_000;
  * percentages are parsed as text into integers (never through a float); an empty field is no
  * constraint at all.
  */
+/** The task to route to: the one chosen, or the one the prompt's words point to (docs/routing.md §7). */
+export function taskOf(text: Pick<PlaygroundText, 'task' | 'prompt'>): string {
+  return text.task !== '' ? text.task : classifyTask(text.prompt).task;
+}
+
 export function buildRouteInput(text: PlaygroundText, pinnedModel: string | null): { input: RouteInput | null; problems: PlaygroundProblems } {
   const problems: PlaygroundProblems = {};
   const prompt = text.prompt.trim();
@@ -40,7 +46,7 @@ export function buildRouteInput(text: PlaygroundText, pinnedModel: string | null
   if (pinnedModel) constraints.pinnedModel = pinnedModel;
 
   const input: RouteInput = {
-    task: text.task,
+    task: taskOf(text),
     messages: [{ role: 'user', content: text.prompt }],
     ...(Object.keys(constraints).length > 0 ? { constraints } : {}),
     ...(text.strategy ? { strategy: text.strategy } : {}),

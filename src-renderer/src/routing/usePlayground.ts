@@ -17,7 +17,7 @@ export type CallState =
 /**
  * Plan and Send. Send names its decision before calling, subscribes to route.delta for that id
  * first, and only then calls: no delta can arrive before someone listens for it. Answers to an
- * older request than the latest are dropped.
+ * older request than the latest are dropped, and Plan clears the previous answer.
  */
 export function usePlayground() {
   const client = useClient();
@@ -37,6 +37,10 @@ export function usePlayground() {
   const runPlan = useCallback(
     async (input: RouteInput) => {
       const ticket = ++latestPlan.current;
+      // A new question: the last answer is not its answer, so it does not stay beside its plan or error.
+      unsubscribe.current?.();
+      unsubscribe.current = null;
+      setCall({ status: 'idle' });
       setPlan({ status: 'loading' });
       try {
         const answer = await client.call('route.plan', input);

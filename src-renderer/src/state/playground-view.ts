@@ -9,6 +9,7 @@ export type ProducerMode = 'any' | 'allow' | 'deny';
  */
 export interface PlaygroundText {
   prompt: string;
+  /** '' = inferred from the prompt (classifyTask); otherwise the task the user chose. */
   task: string;
   /** null: the default strategy of the routing settings. */
   strategy: Strategy | null;
@@ -27,7 +28,7 @@ export interface PlaygroundText {
 
 export const INITIAL_PLAYGROUND: PlaygroundText = {
   prompt: '',
-  task: 'chat',
+  task: '',
   strategy: null,
   maxCost: '',
   minAccuracy: '',
