@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DailyBarChart } from '../../src-renderer/src/charts/DailyBarChart';
+import { ScatterChart } from '../../src-renderer/src/charts/ScatterChart';
 import { DataTable, type Column } from '../../src-renderer/src/table/DataTable';
 
 interface Row {
@@ -53,5 +55,33 @@ describe('DataTable', () => {
     expect(document.activeElement).toBe(heading);
     expect(screen.getByRole('table', { name: 'Amounts' })).toBeTruthy();
     expect(screen.getAllByRole('cell').filter((c) => c.classList.contains('num')).map((c) => c.textContent)).toEqual(['20', '300', '20']);
+  });
+
+  it('gives every chart a table of the same values, one press away and back', () => {
+    const points = [
+      { id: 'a', name: 'Cheap', cost: 900, accuracyBps: 7_000, onFrontier: true },
+      { id: 'b', name: 'Good', cost: 2_500, accuracyBps: 9_150, onFrontier: true, mark: 'compared' as const },
+    ];
+    render(<ScatterChart points={points} frontier={points} testId="scatter" label="Price versus accuracy for chat" />);
+    expect(screen.getByTestId('scatter')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('chart-as-table'));
+    expect(screen.getByTestId('chart-as-table').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.queryByTestId('scatter')).toBeNull();
+    const rows = screen.getAllByRole('row').slice(1).map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ['Cheap', '0.0009 cr', '70 %', 'yes'],
+      ['Good', '0.0025 cr', '91.5 %', 'yes'],
+    ]);
+    fireEvent.click(screen.getByTestId('chart-as-table'));
+    expect(screen.getByTestId('scatter')).toBeTruthy();
+  });
+
+  it('lists a bar chart by day, only the days with an amount', () => {
+    const day = Date.UTC(2026, 11, 1);
+    render(<DailyBarChart days={[day, day + 86_400_000, day + 2 * 86_400_000]} series={[{ key: 'spend', label: 'Spend', values: [0, 1_500, 0] }]} testId="spend" label="Daily spend" />);
+    fireEvent.click(screen.getByTestId('chart-as-table'));
+    const rows = screen.getByTestId('spend-table').querySelectorAll('tbody tr');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.lastElementChild!.textContent).toBe('0.0015 cr');
   });
 });

@@ -113,8 +113,15 @@ export function CatalogFilterBar({ facets, problems }: { facets: Facets; problem
         Measured only
       </label>
       {problemList.length > 0 && (
+        // Every bad filter says why, and that the list is shown without it until it is fixed.
         <span className="filter-problem" role="alert" data-testid="filter-problem">
-          {problemList[0]}
+          {problemList.length === 1 ? 'Not applied: ' : `${problemList.length} filters not applied: `}
+          {problemList.map((problem, i) => (
+            <span key={problem} className="filter-problem-item">
+              {i > 0 && ' · '}
+              {problem}
+            </span>
+          ))}
         </span>
       )}
     </div>

@@ -8,6 +8,7 @@ import { useUiStore } from '../state/ui-store';
 import { CatalogFilterBar } from './CatalogFilterBar';
 import { CatalogResults } from './CatalogResults';
 import { CatalogToolbar } from './CatalogToolbar';
+import { FirstSteps } from './FirstSteps';
 import { buildCatalogQuery } from './filters';
 import { useCatalogPages } from './useCatalogPages';
 import { useDebouncedValue } from './useDebouncedValue';
@@ -57,6 +58,7 @@ export function CatalogScreen() {
 
   return (
     <section className="screen catalog-screen" data-testid="catalog" aria-label="Catalog">
+      <FirstSteps />
       <CatalogToolbar count={count} />
       <CatalogFilterBar facets={facets} problems={problems} />
       <div className="split">

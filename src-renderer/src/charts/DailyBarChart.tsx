@@ -1,6 +1,7 @@
 import { formatCredits } from '../../../src-shared/money';
 import { formatMoney } from '../format/numbers';
 import { formatDay } from '../format/time';
+import { ChartFrame } from './ChartFrame';
 import { linearScale, niceTicks } from './scale';
 
 /** One stacked layer: integer micro-credits per day, in the order of `days`. */
@@ -68,7 +69,36 @@ export function DailyBarChart({
   const x = (i: number) => M.left + i * slot + (slot - barWidth) / 2;
   const middle = Math.floor((days.length - 1) / 2);
 
+  // Only the days with an amount: thirty rows of zeros would hide the few that matter.
+  const shown = days.map((day, i) => ({ day, values: series.map((s) => s.values[i] ?? 0) })).filter((d) => d.values.some((v) => v !== 0));
+  const table = (
+    <table className="data-table compact" aria-label={label} data-testid={`${testId}-table`}>
+      <thead>
+        <tr>
+          <th scope="col">Day</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col" className="num">
+              {s.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((d) => (
+          <tr key={d.day}>
+            <td>{formatDay(d.day)}</td>
+            {d.values.map((v, i) => (
+              <td key={series[i]!.key} className="num">
+                {formatMoney(v)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
+    <ChartFrame label={label} table={table}>
     <svg className="chart bar-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid={testId}>
       {ticks.map((t) => (
         <g key={t}>
@@ -110,5 +140,6 @@ export function DailyBarChart({
             </text>
           ))}
     </svg>
+    </ChartFrame>
   );
 }

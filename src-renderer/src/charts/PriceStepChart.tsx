@@ -3,6 +3,7 @@ import { formatCredits } from '../../../src-shared/money';
 import { formatDay } from '../format/time';
 import { formatMoney } from '../format/numbers';
 import { priceSteps } from '../model/price-steps';
+import { ChartFrame } from './ChartFrame';
 import { linearScale, niceTicks, padded, pathOf } from './scale';
 
 const W = 400;
@@ -42,12 +43,36 @@ export function PriceStepChart({ changes, now, testId = 'price-chart' }: { chang
     }
   }
 
+  const label = `Reference-call price over time${current ? `, now ${formatMoney(current.referenceCost)}` : ''}`;
+  const table = (
+    <table className="data-table compact" aria-label={label} data-testid={`${testId}-table`}>
+      <thead>
+        <tr>
+          <th scope="col">From</th>
+          <th scope="col">Until</th>
+          <th scope="col" className="num">
+            Reference call
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map((step) => (
+          <tr key={`${step.from}:${step.referenceCost}`}>
+            <td>{formatDay(step.from)}</td>
+            <td>{step.to >= end ? (step.from > now ? 'scheduled' : 'now') : formatDay(step.to)}</td>
+            <td className="num">{formatMoney(step.referenceCost)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
+    <ChartFrame label={label} table={table}>
     <svg
       className="chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
-      aria-label={`Reference-call price over time${current ? `, now ${formatMoney(current.referenceCost)}` : ''}`}
+      aria-label={label}
       data-testid={testId}
     >
       {ticks.map((t) => (
@@ -76,5 +101,6 @@ export function PriceStepChart({ changes, now, testId = 'price-chart' }: { chang
         </g>
       )}
     </svg>
+    </ChartFrame>
   );
 }

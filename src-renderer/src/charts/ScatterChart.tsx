@@ -1,5 +1,6 @@
 import { formatCredits } from '../../../src-shared/money';
 import { formatBpsPercent, formatMoney } from '../format/numbers';
+import { ChartFrame } from './ChartFrame';
 import { linearScale, niceTicks, padded, pathOf } from './scale';
 
 export interface ScatterPoint {
@@ -44,7 +45,34 @@ export function ScatterChart({
   // Marked points last, so they are drawn on top.
   const ordered = [...points].sort((a, b) => Number(Boolean(a.mark)) - Number(Boolean(b.mark)));
 
+  const table = (
+    <table className="data-table compact" aria-label={label} data-testid={`${testId}-table`}>
+      <thead>
+        <tr>
+          <th scope="col">Model</th>
+          <th scope="col" className="num">
+            Reference call
+          </th>
+          <th scope="col" className="num">
+            Accuracy
+          </th>
+          <th scope="col">On the frontier</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...points].sort((a, b) => a.cost - b.cost).map((p) => (
+          <tr key={`${p.mark ?? 'dot'}:${p.id}`}>
+            <td>{p.mark === 'candidate' ? `${p.name} (candidate price)` : p.name}</td>
+            <td className="num">{formatMoney(p.cost)}</td>
+            <td className="num">{formatBpsPercent(p.accuracyBps)}</td>
+            <td>{p.onFrontier ? 'yes' : 'no'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
+    <ChartFrame label={label} table={table}>
     <svg className="chart scatter" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid={testId}>
       {niceTicks(Math.ceil(y0), Math.floor(Math.min(10_000, y1)), 4).map((t) => (
         <g key={`y${t}`}>
@@ -96,5 +124,6 @@ export function ScatterChart({
         );
       })}
     </svg>
+    </ChartFrame>
   );
 }

@@ -29,16 +29,17 @@ export function Onboarding({ onReady }: { onReady(): void }) {
   return (
     <div className="onboarding" data-testid="onboarding">
       <h1>Welcome to InfiniRoute</h1>
-      <p className="muted">
-        This data folder has no marketplace yet. A marketplace fixes its fee, epoch length and grace period in a record
-        signed by its treasury key, so every peer computes the same money.
+      <p className="onboarding-lead">
+        Find the right AI model for each job and pay only for what you use: browse models by task, compare their price with
+        their measured quality, and let the router send each prompt to the best value. Every charge lands in a ledger you can
+        check.
       </p>
       <div className="onboarding-options">
         <section className="card">
-          <h2>Open the demo marketplace</h2>
+          <h2>Try it with the demo</h2>
           <p>
-            Fills this data folder with demo producers, models and prices, all properly signed. This identity holds the
-            demo treasury, so you can try everything locally.
+            64 models from 11 producers, with prices and a balance to spend, all on this computer. Then route your first prompt
+            and see which model answers, what it cost and why.
           </p>
           <button
             type="button"
@@ -49,6 +50,12 @@ export function Onboarding({ onReady }: { onReady(): void }) {
           >
             {opening ? 'Opening…' : 'Open the demo marketplace'}
           </button>
+          {opening && (
+            <div className="onboarding-progress" role="status" data-testid="open-demo-progress">
+              <progress aria-label="Creating the demo marketplace" />
+              <span className="muted">Creating and signing the demo's producers, models, prices and history — a few seconds.</span>
+            </div>
+          )}
           {failure && (
             <p className="field-error" role="alert" data-testid="open-demo-error">
               {failure.message} <code>{failure.code}</code>
@@ -57,6 +64,9 @@ export function Onboarding({ onReady }: { onReady(): void }) {
         </section>
         <section className="card">
           <h2>Create a new marketplace</h2>
+          <p className="muted">
+            For running your own: you set its fee and how often rewards are paid; this computer holds its treasury key.
+          </p>
           <CreateMarketplaceForm onCreated={onReady} />
         </section>
         <section className="card" aria-label="Join a marketplace">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CommandOutput } from '../../../src-shared/contract';
+import { EngineBanner } from './EngineBanner';
 import { ScreenNav, type ScreenLink } from './ScreenNav';
 import { StatusLine } from './StatusLine';
 import { ThemeSelect } from './ThemeSelect';
@@ -39,6 +40,7 @@ export function AppShell({
         <ScreenNav screens={screens} />
         <ThemeSelect />
       </header>
+      <EngineBanner />
       <main className="app-main" id={MAIN_ID} tabIndex={-1}>
         {children}
       </main>

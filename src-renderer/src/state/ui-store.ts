@@ -77,7 +77,12 @@ export interface UiState {
   /** The open write-review dialog (one per window), or null. */
   reviewDialog: ReviewSeed | null;
   rewards: RewardsView;
+  /** A marketplace was just opened from onboarding: the catalog offers the first steps. */
+  welcome: boolean;
   showScreen(screen: ScreenId): void;
+  /** After onboarding: the catalog, with the first steps. */
+  welcomeIn(): void;
+  dismissWelcome(): void;
   selectModel(id: string | null): void;
   /** Opens the full model page, with its own URL. */
   openModel(id: string): void;
@@ -137,6 +142,7 @@ const initial = {
   ledger: INITIAL_LEDGER_VIEW,
   reviewDialog: null,
   rewards: INITIAL_REWARDS_VIEW,
+  welcome: false,
 };
 
 export const useUiStore = create<UiState>()((set) => ({
@@ -144,6 +150,8 @@ export const useUiStore = create<UiState>()((set) => ({
   ...initial,
   // The preview drawer stays with the screen it was opened on.
   showScreen: (screen) => set({ screen, selectedModelId: null }),
+  welcomeIn: () => set({ screen: 'catalog', selectedModelId: null, welcome: true }),
+  dismissWelcome: () => set({ welcome: false }),
   selectModel: (selectedModelId) => set({ selectedModelId }),
   openModel: (modelPageId) => set({ screen: 'model', modelPageId, selectedModelId: null }),
   applyRoute: ({ ledgerEntry, epoch, ...patch }) =>

@@ -56,7 +56,7 @@ const ROUTED_SCREENS: readonly ScreenId[] = ['catalog', 'model', 'compare', 'pla
 /** The user window: onboarding until a marketplace exists, then browsing, routing and paying. */
 export function UserApp() {
   const screen = useUiStore((s) => s.screen);
-  const showScreen = useUiStore((s) => s.showScreen);
+  const welcomeIn = useUiStore((s) => s.welcomeIn);
   const picked = useUiStore((s) => s.compareIds.length);
   const screens = [
     { id: 'catalog', label: 'Catalog' },
@@ -78,7 +78,7 @@ export function UserApp() {
         health.marketplace === null ? (
           <Onboarding
             onReady={() => {
-              showScreen('catalog');
+              welcomeIn();
               reloadHealth();
             }}
           />
