@@ -14,7 +14,7 @@ export function catalogItemFor(engine: Engine, modelId: string, now: number): Ca
   // A producer paying for its own model is not popularity (wash trading), whichever of its keys it uses.
   const payingUsers = engine.ledger.payersOf(modelId).filter((identity) => !engine.book.parties.sameParty(identity, producer)).length;
   return engine.catalog.item(modelId, now, measuredFigures(engine.observations.get(modelId)), {
-    ratingX100: reviewSummary(engine, modelId, null).averageX100,
+    ratingX100: reviewSummary({ clock: engine.clock, keys: engine.keys, parties: engine.book.parties, ledger: engine.ledger, reviews: engine.reviews }, modelId, null).averageX100,
     payingUsers,
     measuredAccuracyBps: measuredAccuracy(reportStandings(modelId, engine.reviews.reportsOf(modelId), { parties: engine.book.parties, entry: (hash) => engine.ledger.entry(hash) }, now)),
   });

@@ -1,19 +1,20 @@
 import { AppError } from '../../../src-shared/errors';
 import type { Handlers } from '../dispatcher';
+import { reviewContextOf } from '../compose/reviews';
 import type { Engine } from '../engine';
 import { reportStandings, type ReportStanding } from '../evals/report-standing';
 import { runEval } from '../evals/run-eval';
-import { replyToReview, retractReview, submitFeedback, submitReview } from '../reviews/review-commands';
-import { reviewSummary, reviewViews, sortReviews } from '../reviews/review-views';
+import { replyToReview, retractReview, reviewSummary, reviewViews, sortReviews, submitFeedback, submitReview } from '../reviews';
 
 type ReviewCommands = 'reviews.submit' | 'reviews.retract' | 'reviews.reply' | 'reviews.list' | 'reviews.summary' | 'reviews.mine' | 'feedback.submit' | 'evals.run' | 'evals.reports';
 
 export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
+  const reviews = reviewContextOf(engine);
   const requireModel = (modelId: string) => {
     if (!engine.catalog.listing(modelId)) throw new AppError('NOT_FOUND', `No model with id ${modelId}`, { modelId });
   };
   const viewOf = (modelId: string, reviewer: string) => {
-    const view = reviewViews(engine, modelId).find((v) => v.reviewer === reviewer);
+    const view = reviewViews(reviews, modelId).find((v) => v.reviewer === reviewer);
     if (!view) throw new AppError('INTERNAL', 'the review did not take effect');
     return view;
   };
@@ -36,26 +37,26 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
   });
   return {
     'reviews.submit': async ({ chargeId, ...input }) => {
-      await submitReview(engine, { ...input, ...(chargeId ? { chargeHash: chargeId } : {}) });
+      await submitReview(reviews, { ...input, ...(chargeId ? { chargeHash: chargeId } : {}) });
       return viewOf(input.modelId, engine.keys.identity.publicKey);
     },
     'reviews.retract': async ({ modelId }) => {
-      await retractReview(engine, modelId);
+      await retractReview(reviews, modelId);
       return { retracted: true };
     },
     'reviews.reply': async ({ modelId, reviewer, text }) => {
-      await replyToReview(engine, modelId, reviewer, text);
+      await replyToReview(reviews, modelId, reviewer, text);
       return viewOf(modelId, reviewer);
     },
     'reviews.list': async ({ modelId, sort, offset, limit }) => {
       requireModel(modelId);
-      const all = sortReviews(reviewViews(engine, modelId), sort ?? 'helpful');
+      const all = sortReviews(reviewViews(reviews, modelId), sort ?? 'helpful');
       const from = offset ?? 0;
       return { total: all.length, items: all.slice(from, from + (limit ?? 50)) };
     },
     'reviews.summary': async ({ modelId, task }) => {
       requireModel(modelId);
-      return reviewSummary(engine, modelId, task ?? null);
+      return reviewSummary(reviews, modelId, task ?? null);
     },
     'reviews.mine': async () => {
       const me = engine.keys.identity.publicKey;
@@ -65,7 +66,7 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
         .map((r) => viewOf(r.body.modelId, me))
         .sort((a, b) => b.ts - a.ts);
     },
-    'feedback.submit': async ({ decisionId, up, note }) => submitFeedback(engine, decisionId, up, note),
+    'feedback.submit': async ({ decisionId, up, note }) => submitFeedback(reviews, decisionId, up, note),
     'evals.run': async ({ modelId, task }) => {
       const run = await runEval(engine, modelId, task);
       const standing = standingsOf(modelId).find((s) => s.report.hash === run.hash);

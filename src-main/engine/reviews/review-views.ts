@@ -1,15 +1,15 @@
 import { producerOf } from '../../../src-shared/domain';
 import type { ReviewSummary, ReviewView } from '../../../src-shared/reviews';
-import type { Engine } from '../engine';
+import type { ReviewViewContext } from './context';
 import { bayesianAverageX100, burstHolds, meanX100, weightPct } from './aggregate';
 import type { StoredReview } from './review-state';
 
 const DAY = 86_400_000;
 
 /** Verified usage: the review names a charge, by the reviewer's identity, for this very model. */
-export function isVerified(engine: Engine, review: StoredReview): boolean {
+export function isVerified(context: ReviewViewContext, review: StoredReview): boolean {
   if (!review.body.chargeHash) return false;
-  const entry = engine.ledger.entry(review.body.chargeHash);
+  const entry = context.ledger.entry(review.body.chargeHash);
   return entry !== undefined && entry.kind === 'charge' && entry.body.identity === review.reviewer && entry.body.memo?.modelId === review.body.modelId;
 }
 
@@ -18,18 +18,18 @@ export function isVerified(engine: Engine, review: StoredReview): boolean {
  * by a key of the producer's own party is left out even when it took effect before the device link
  * that makes it one arrived (authority quarantines it when the link came first).
  */
-export function reviewViews(engine: Engine, modelId: string): ReviewView[] {
-  const now = engine.clock();
+export function reviewViews(context: ReviewViewContext, modelId: string): ReviewView[] {
+  const now = context.clock();
   const producer = producerOf(modelId);
-  const live = engine.reviews.reviewsOf(modelId).filter((r) => !r.body.retracted && !engine.book.parties.sameParty(r.reviewer, producer));
-  const verified = new Map(live.map((r) => [r.hash, isVerified(engine, r)]));
+  const live = context.reviews.reviewsOf(modelId).filter((r) => !r.body.retracted && !context.parties.sameParty(r.reviewer, producer));
+  const verified = new Map(live.map((r) => [r.hash, isVerified(context, r)]));
   const holds = burstHolds(
-    live.map((r) => ({ key: r.hash, rating: r.body.rating, verified: verified.get(r.hash)!, receivedAt: r.receivedAt, authorFirstSeen: engine.reviews.authorFirstSeen(r.reviewer), ts: r.ts })),
+    live.map((r) => ({ key: r.hash, rating: r.body.rating, verified: verified.get(r.hash)!, receivedAt: r.receivedAt, authorFirstSeen: context.reviews.authorFirstSeen(r.reviewer), ts: r.ts })),
   );
-  const me = engine.keys.identity.publicKey;
+  const me = context.keys.identity.publicKey;
   return live.map((r) => {
     const heldUntil = holds.get(r.hash) ?? null;
-    const reply = engine.reviews.reply(modelId, r.reviewer);
+    const reply = context.reviews.reply(modelId, r.reviewer);
     return {
       hash: r.hash,
       modelId,
@@ -67,9 +67,9 @@ export function sortReviews(views: ReviewView[], sort: ReviewSort): ReviewView[]
   return [...views].sort(order[sort]);
 }
 
-export function reviewSummary(engine: Engine, modelId: string, task: string | null): ReviewSummary {
-  const now = engine.clock();
-  const views = reviewViews(engine, modelId).filter((v) => task === null || v.task === task);
+export function reviewSummary(context: ReviewViewContext, modelId: string, task: string | null): ReviewSummary {
+  const now = context.clock();
+  const views = reviewViews(context, modelId).filter((v) => task === null || v.task === task);
   const counted = views.filter((v) => v.weightPct > 0);
   const histogram = [0, 0, 0, 0, 0];
   for (const v of counted) histogram[v.rating - 1]!++;
@@ -84,6 +84,6 @@ export function reviewSummary(engine: Engine, modelId: string, task: string | nu
     meanX100: meanX100(counted.map((v) => v.rating)),
     histogram,
     trend: { last30X100: window(now - 30 * DAY, now), previous30X100: window(now - 60 * DAY, now - 30 * DAY) },
-    feedback: engine.reviews.feedback(modelId),
+    feedback: context.reviews.feedback(modelId),
   };
 }
