@@ -35,6 +35,7 @@ import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
 import { epochCloserFor } from './compose/rewards';
 import { routerFor } from './compose/routing';
+import { ledgerContextOf, type LedgerContext } from './ledger/context';
 import { PriceClock } from './pricing/price-clock';
 import { SettingsStore } from './settings/settings';
 import { DocumentStore } from './store/documents';
@@ -68,6 +69,8 @@ export class Engine {
   /** Batch signatures over this engine's own catalog records (catalog/own-batches.ts). */
   readonly ownBatches: OwnBatches;
   readonly ledger: LedgerState;
+  /** The ledger use cases' port, built once (ledger/context.ts). */
+  readonly ledgerContext: LedgerContext;
   /** Peer sync beside the domain: it hands received records to the RecordBook as bytes (absorb). */
   readonly sync: SyncService;
   /** What calls taught us about each model (from every peer's signed observations). */
@@ -128,6 +131,7 @@ export class Engine {
     this.ledger.setRewardSource(this.rewards);
     const stage = (doc: string, records: SignedRecord[]) => docs.stageSoon(doc, records);
     this.publisher = new Publisher({ book, journal, receipts, receiptTakers: [this.reviews], clock, stage, afterIngest: (tally) => this.afterIngest(tally, 'announce') });
+    this.ledgerContext = ledgerContextOf(this);
     this.ownBatches = new OwnBatches({ key: () => producerKeyOf(this.keys), records: (doc) => docs.records(doc), accepted: (hash) => book.isAccepted(hash) });
     this.sync = new SyncService({
       dataDir,

@@ -1,5 +1,5 @@
-import type { Engine } from '../engine';
 import { decodeRecord, type SignedRecord } from '../records/signed';
+import type { ExportContext } from './context';
 import { EXPORT_FORMAT, EXPORT_VERSION, recordLine, type ConsistencyLine, type ExportLine, type RecordLine } from './export-format';
 import { MerkleTree, leafHash } from './merkle';
 import { verifyLedgerLines, type VerifyReport } from './verify-export';
@@ -9,17 +9,17 @@ import { verifyLedgerLines, type VerifyReport } from './verify-export';
  * in-memory state: an export (and ledger.verify, which verifies one) must show what is on disk,
  * including records the engine refused to apply.
  */
-export function exportLines(engine: Engine): ExportLine[] {
+export function exportLines(ctx: ExportContext): ExportLine[] {
   const configs: SignedRecord[] = [];
   const certs: SignedRecord[] = [];
   const entries: SignedRecord[] = [];
   const checkpoints: SignedRecord[] = [];
   const undecodable: RecordLine[] = [];
   const seen = new Set<string>();
-  for (const name of engine.docs.docNames()) {
+  for (const name of ctx.docs.docNames()) {
     const ledgerDoc = name.startsWith('ledger/');
     if (!ledgerDoc && name !== 'market' && !name.startsWith('identity/')) continue;
-    for (const [, bytes] of engine.docs.records(name)) {
+    for (const [, bytes] of ctx.docs.records(name)) {
       // Signatures are the verifier's job; here records are only sorted into place.
       const decoded = decodeRecord(bytes, null);
       const hash = decoded.ok ? decoded.record.hash : decoded.hash;
@@ -30,7 +30,7 @@ export function exportLines(engine: Engine): ExportLine[] {
         continue;
       }
       const { kind, author } = decoded.record.payload;
-      if (kind === 'marketplace-config' && author === engine.marketplace.id) configs.push(decoded.record);
+      if (kind === 'marketplace-config' && author === ctx.marketplace.id) configs.push(decoded.record);
       else if (kind === 'device-cert') certs.push(decoded.record);
       else if (kind === 'ledger-entry') entries.push(decoded.record);
       else if (kind === 'ledger-checkpoint') checkpoints.push(decoded.record);
@@ -42,7 +42,7 @@ export function exportLines(engine: Engine): ExportLine[] {
   checkpoints.sort(byAuthor);
   const records = [...configs.sort(bySeq), ...certs.sort(byAuthor), ...ordered, ...checkpoints];
   const lines: ExportLine[] = [
-    { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, marketplace: engine.marketplace.id, exportedAt: engine.clock(), records: records.length + undecodable.length },
+    { type: 'header', format: EXPORT_FORMAT, version: EXPORT_VERSION, marketplace: ctx.marketplace.id, exportedAt: ctx.clock(), records: records.length + undecodable.length },
     ...records.map((r) => recordLine(r.hash, r.bytes)),
     ...undecodable,
     ...consistencyLines(ordered, checkpoints),
@@ -96,12 +96,12 @@ function consistencyLines(entries: SignedRecord[], checkpoints: SignedRecord[]):
   return lines;
 }
 
-export function exportJsonl(engine: Engine): { jsonl: string; lines: number } {
-  const lines = exportLines(engine);
+export function exportJsonl(ctx: ExportContext): { jsonl: string; lines: number } {
+  const lines = exportLines(ctx);
   return { jsonl: lines.map((l) => JSON.stringify(l)).join('\n') + '\n', lines: lines.length };
 }
 
 /** ledger.verify: the standalone verifier run over this engine's export, signatures included. */
-export function verifyStoredLedger(engine: Engine): VerifyReport {
-  return verifyLedgerLines(exportLines(engine), engine.marketplace.id ? { marketplace: engine.marketplace.id } : {});
+export function verifyStoredLedger(ctx: ExportContext): VerifyReport {
+  return verifyLedgerLines(exportLines(ctx), ctx.marketplace.id ? { marketplace: ctx.marketplace.id } : {});
 }
