@@ -9,7 +9,7 @@ import type { Answer, Dispatch } from '../../src-shared/answer';
 import { createDispatcher } from './dispatcher';
 import { createHandlers } from './handlers';
 import { loadOrCreateKeys, producerKeyOf, type LocalKeys } from './identity/identity';
-import { SignatureVerifier } from './identity/keys';
+import { SignatureVerifier, type SigningKey } from './identity/keys';
 import { RewardState } from './incentives/reward-state';
 import { openJournal } from './journal/open-journal';
 import type { RecordJournal } from './journal/record-journal';
@@ -298,6 +298,11 @@ export class Engine {
   tick(): Promise<void> {
     this.publisher.catchUp();
     return this.held.before(() => this.prices.tick());
+  }
+
+  /** The treasury key of a marketplace this folder just created (marketplace/create.ts). */
+  adoptTreasury(key: SigningKey): void {
+    this.keys.treasury = key;
   }
 
   async adoptMarketplace(id: string): Promise<void> {
