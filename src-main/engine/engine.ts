@@ -33,6 +33,7 @@ import { Receipts } from './reviews/receipts';
 import { ReviewState } from './reviews/review-state';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
+import { itemFiguresOf } from './compose/catalog';
 import { epochCloserFor } from './compose/rewards';
 import { routerFor } from './compose/routing';
 import { ledgerContextOf, type LedgerContext } from './ledger/context';
@@ -80,6 +81,7 @@ export class Engine {
   /** Incentive epochs and reward claims, recomputed from every peer's signed records. */
   readonly rewards: RewardState;
   readonly epochCloser = epochCloserFor(this);
+  private readonly itemFigures = itemFiguresOf(this);
   /** Where records this engine signs are checked, made durable and applied (read-your-writes: catchUp). */
   readonly publisher: Publisher;
   readonly startedAt: number;
@@ -208,7 +210,7 @@ export class Engine {
   }
 
   itemFor(modelId: string, now = this.clock()): CatalogItem | null {
-    return catalogItemFor(this, modelId, now);
+    return catalogItemFor(this.itemFigures, modelId, now);
   }
 
   get router(): Router {
@@ -253,7 +255,7 @@ export class Engine {
   private async afterIngest(tally: IngestTally, refresh: 'announce' | 'quiet' | 'caller'): Promise<void> {
     const ledger = this.ledger.settle();
     // Charges change their models' popularity.
-    chargedModels(this, ledger.hashes).forEach((id) => tally.changedModels.add(id));
+    chargedModels(this.itemFigures, ledger.hashes).forEach((id) => tally.changedModels.add(id));
     if (tally.changedModels.size > 0 && refresh !== 'caller') await this.refreshModels([...tally.changedModels], { quiet: refresh === 'quiet' });
     if (tally.quarantined.size > 0) await this.db.quarantine.bulkUpsert(this.book.quarantine().filter((row) => tally.quarantined.has(row.hash)));
     await this.receipts.flush();

@@ -1,5 +1,5 @@
 import { AppError } from '../../../src-shared/errors';
-import { compareModels, commonTask } from '../catalog/compare';
+import { compareModels, commonTask } from '../catalog';
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
 

@@ -1,9 +1,11 @@
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
-import { publishModel, retireModel, setProfile } from '../catalog/publish';
+import { publishModel, retireModel, setProfile } from '../catalog';
+import { catalogContextOf } from '../compose/catalog';
 import { producerKeyOf } from '../identity/identity';
 
 export function modelHandlers(engine: Engine): Pick<Handlers, 'models.publish' | 'models.retire' | 'producers.get' | 'producers.setProfile'> {
+  const catalog = catalogContextOf(engine);
   const producer = (producerKey: string) => ({
     producerKey,
     profile: engine.catalog.profile(producerKey),
@@ -11,11 +13,11 @@ export function modelHandlers(engine: Engine): Pick<Handlers, 'models.publish' |
     isMe: producerKey === producerKeyOf(engine.keys).publicKey,
   });
   return {
-    'models.publish': async ({ price, ...listing }) => publishModel(engine, listing, price),
-    'models.retire': async ({ modelId }) => retireModel(engine, modelId),
+    'models.publish': async ({ price, ...listing }) => publishModel(catalog, listing, price),
+    'models.retire': async ({ modelId }) => retireModel(catalog, modelId),
     'producers.get': async ({ producerKey }) => producer(producerKey ?? producerKeyOf(engine.keys).publicKey),
     'producers.setProfile': async (profile) => {
-      await setProfile(engine, profile);
+      await setProfile(catalog, profile);
       return producer(producerKeyOf(engine.keys).publicKey);
     },
   };

@@ -17,7 +17,7 @@ export interface LocalKeys {
 }
 
 /** The key the producer side (listings, prices, profile, replies, reward claims) signs with. */
-export function producerKeyOf(keys: LocalKeys): SigningKey {
+export function producerKeyOf(keys: Pick<LocalKeys, 'identity' | 'demoProducer'>): SigningKey {
   return keys.demoProducer ?? keys.identity;
 }
 
