@@ -57,6 +57,60 @@ describe('DataTable', () => {
     expect(screen.getAllByRole('cell').filter((c) => c.classList.contains('num')).map((c) => c.textContent)).toEqual(['20', '300', '20']);
   });
 
+  it('opens a row by click, Enter or Space when rows are activatable, and only from the row itself', () => {
+    const opened: string[] = [];
+    const columns: Array<Column<Row>> = [...COLUMNS, { key: 'act', header: 'Action', cell: (r) => <button type="button">{`edit ${r.name}`}</button> }];
+    render(<DataTable rows={ROWS} columns={columns} rowKey={(r) => r.name} label="Amounts" onRowActivate={(r) => opened.push(r.name)} rowProps={(r) => ({ className: 'extra', 'aria-selected': r.name === 'alpha' })} />);
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.getAttribute('tabindex'))).toEqual(['0', '0', '0']);
+    // The caller's className adds to the row's own; its aria-selected is kept.
+    expect(rows[1]!.className).toBe('clickable extra');
+    expect(rows[1]!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(rows[0]!.firstElementChild!);
+    fireEvent.keyDown(rows[1]!, { key: 'Enter' });
+    fireEvent.keyDown(rows[2]!, { key: ' ' });
+    fireEvent.keyDown(rows[2]!, { key: 'a' });
+    // Enter on a control inside the row is the control's, not the row's.
+    fireEvent.keyDown(screen.getByRole('button', { name: 'edit gamma' }), { key: 'Enter' });
+    expect(opened).toEqual(['beta', 'alpha', 'gamma']);
+  });
+
+  it('keeps rows inert without onRowActivate and merges a cell className with num', () => {
+    const columns: Array<Column<Row>> = [COLUMNS[0]!, { ...COLUMNS[1]!, cellProps: (r) => ({ className: r.amount > 100 ? 'negative' : undefined, 'data-testid': 'amount' }) }];
+    render(<DataTable rows={ROWS} columns={columns} rowKey={(r) => r.name} label="Amounts" />);
+    expect(screen.getAllByRole('row').slice(1).map((r) => [r.getAttribute('tabindex'), r.className])).toEqual([
+      [null, ''],
+      [null, ''],
+      [null, ''],
+    ]);
+    expect(screen.getAllByTestId('amount').map((c) => c.className)).toEqual(['num', 'num negative', 'num']);
+  });
+
+  it('shows a caption and keeps the footer rows below the sorted body', () => {
+    render(
+      <DataTable
+        rows={ROWS}
+        columns={COLUMNS}
+        rowKey={(r) => r.name}
+        label="Amounts"
+        caption="Amounts by name"
+        footer={
+          <tr>
+            <th scope="row">Total</th>
+            <td className="num">340</td>
+            <td />
+          </tr>
+        }
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Amounts' });
+    expect(table.querySelector('caption')!.textContent).toBe('Amounts by name');
+    fireEvent.click(screen.getByTestId('sort-amount'));
+    const all = screen.getAllByRole('row').map((r) => r.firstElementChild!.textContent);
+    expect(all).toEqual(['Name', 'alpha', 'beta', 'gamma', 'Total']);
+    expect(table.querySelector('tfoot')!.textContent).toBe('Total340');
+  });
+
   it('gives every chart a table of the same values, one press away and back', () => {
     const points = [
       { id: 'a', name: 'Cheap', cost: 900, accuracyBps: 7_000, onFrontier: true },

@@ -1,6 +1,7 @@
 import type { CommandOutput } from '../../../src-shared/contract';
 import { formatMoney } from '../format/numbers';
 import { formatDateTime } from '../format/time';
+import { DataTable, type Column } from '../table/DataTable';
 import { accountLabel, modelSlug } from './accounts';
 
 type Page = CommandOutput<'ledger.entries'>;
@@ -21,52 +22,62 @@ function subjectOf(entry: Entry, me: string): string {
 
 /** One page of entries, newest first; a running balance column when one account is shown. */
 export function EntriesTable({ page, me, byAccount, selected, onSelect }: { page: Page; me: string; byAccount: boolean; selected: string | null; onSelect(hash: string): void }) {
+  const amountOf = (entry: Entry) => (byAccount ? entry.amount : movedBy(entry));
+  const columns: Array<Column<Entry>> = [
+    { key: 'time', header: 'Time', cell: (e) => formatDateTime(e.ts), sortValue: (e) => e.ts },
+    { key: 'kind', header: 'Kind', cell: (e) => <span className={`badge badge-entry-${e.kind}`}>{e.kind}</span>, sortValue: (e) => e.kind },
+    {
+      key: 'subject',
+      header: 'Model / note',
+      cell: (e) => subjectOf(e, me),
+      sortValue: (e) => subjectOf(e, me),
+      cellProps: (e) => ({ className: 'ellipsis', title: e.memo?.modelId ?? e.note }),
+    },
+    {
+      key: 'amount',
+      header: byAccount ? 'Amount' : 'Moved',
+      numeric: true,
+      cell: (e) => {
+        const amount = amountOf(e);
+        return amount === null ? '—' : formatMoney(amount);
+      },
+      // An entry without an amount for the account sorts below every real amount.
+      sortValue: (e) => amountOf(e) ?? Number.NEGATIVE_INFINITY,
+      cellProps: (e) => ({ className: e.amount !== null && e.amount < 0 ? 'negative' : undefined, 'data-testid': 'ledger-amount' }),
+    },
+    ...(byAccount
+      ? [
+          {
+            key: 'running',
+            header: 'Balance after',
+            numeric: true,
+            cell: (e: Entry) => (e.runningBalance === null ? '—' : formatMoney(e.runningBalance)),
+            cellProps: () => ({ 'data-testid': 'ledger-running' }),
+          },
+        ]
+      : []),
+    {
+      key: 'chain',
+      header: 'Chain · seq',
+      cell: (e) => (
+        <>
+          <code title={e.chain}>{e.chain.slice(0, 6)}…</code> · {e.seq}
+        </>
+      ),
+      cellProps: () => ({ className: 'muted' }),
+    },
+  ];
   return (
-    <table className="data-table compact nowrap ledger-table" data-testid="ledger-table">
-      <thead>
-        <tr>
-          <th>Time</th>
-          <th>Kind</th>
-          <th>Model / note</th>
-          <th className="num">{byAccount ? 'Amount' : 'Moved'}</th>
-          {byAccount && <th className="num">Balance after</th>}
-          <th>Chain · seq</th>
-        </tr>
-      </thead>
-      <tbody>
-        {page.items.map((entry) => (
-          <tr
-            key={entry.hash}
-            className="clickable"
-            aria-selected={entry.hash === selected}
-            data-testid="ledger-row"
-            data-hash={entry.hash}
-            data-kind={entry.kind}
-            tabIndex={0}
-            onClick={() => onSelect(entry.hash)}
-            onKeyDown={(event) => event.key === 'Enter' && onSelect(entry.hash)}
-          >
-            <td>{formatDateTime(entry.ts)}</td>
-            <td>
-              <span className={`badge badge-entry-${entry.kind}`}>{entry.kind}</span>
-            </td>
-            <td className="ellipsis" title={entry.memo?.modelId ?? entry.note}>
-              {subjectOf(entry, me)}
-            </td>
-            <td className={`num${entry.amount !== null && entry.amount < 0 ? ' negative' : ''}`} data-testid="ledger-amount">
-              {byAccount ? (entry.amount === null ? '—' : formatMoney(entry.amount)) : formatMoney(movedBy(entry))}
-            </td>
-            {byAccount && (
-              <td className="num" data-testid="ledger-running">
-                {entry.runningBalance === null ? '—' : formatMoney(entry.runningBalance)}
-              </td>
-            )}
-            <td className="muted">
-              <code title={entry.chain}>{entry.chain.slice(0, 6)}…</code> · {entry.seq}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={page.items}
+      columns={columns}
+      rowKey={(e) => e.hash}
+      label="Ledger entries"
+      testId="ledger-table"
+      compact
+      className="nowrap ledger-table"
+      onRowActivate={(e) => onSelect(e.hash)}
+      rowProps={(e) => ({ 'aria-selected': e.hash === selected, 'data-testid': 'ledger-row', 'data-hash': e.hash, 'data-kind': e.kind })}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useMemo, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -9,7 +9,7 @@ export interface Column<T> {
   /** Given: the column sorts (click or Enter/Space on its heading). */
   sortValue?(row: T): number | string | bigint;
   numeric?: boolean;
-  /** Extra attributes of the row's cell (test ids, data-*). */
+  /** Extra attributes of the row's cell (test ids, data-*); a className adds to `num`. */
   cellProps?(row: T): HTMLAttributes<HTMLTableCellElement> & Record<`data-${string}`, unknown>;
 }
 
@@ -36,6 +36,9 @@ export function DataTable<T>({
   initialSort,
   rowProps,
   empty,
+  onRowActivate,
+  caption,
+  footer,
 }: {
   rows: readonly T[];
   columns: ReadonlyArray<Column<T>>;
@@ -48,6 +51,12 @@ export function DataTable<T>({
   initialSort?: { key: string; direction: Direction };
   rowProps?(row: T): HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, unknown>;
   empty?: ReactNode;
+  /** Given: every row is a stop in the Tab order and opens by click, Enter or Space. */
+  onRowActivate?(row: T): void;
+  /** A visible title inside the table (its accessible name stays `label`). */
+  caption?: ReactNode;
+  /** Rows of a tfoot (totals): they stay below the sorted body. */
+  footer?: ReactNode;
 }) {
   const [sort, setSort] = useState<{ key: string; direction: Direction } | null>(initialSort ?? null);
   const sorted = useMemo(() => {
@@ -68,9 +77,25 @@ export function DataTable<T>({
           { key: column.key, direction: column.numeric ? 'descending' : 'ascending' },
     );
 
+  const activation = (row: T): HTMLAttributes<HTMLTableRowElement> =>
+    onRowActivate
+      ? {
+          className: 'clickable',
+          tabIndex: 0,
+          onClick: () => onRowActivate(row),
+          onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => {
+            // Only the row's own keys: Enter on a button inside it belongs to the button.
+            if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return;
+            event.preventDefault();
+            onRowActivate(row);
+          },
+        }
+      : {};
+
   return (
     <div className="table-frame">
       <table className={`data-table${compact ? ' compact' : ''}${className ? ` ${className}` : ''}`} aria-label={label} data-testid={testId}>
+        {caption !== undefined && <caption>{caption}</caption>}
         <thead>
           <tr>
             {columns.map((column) => {
@@ -99,17 +124,32 @@ export function DataTable<T>({
             </tr>
           ) : (
             sorted.map((row) => (
-              <tr key={rowKey(row)} {...rowProps?.(row)}>
-                {columns.map((column) => (
-                  <td key={column.key} className={column.numeric ? 'num' : undefined} {...column.cellProps?.(row)}>
-                    {column.cell(row)}
-                  </td>
-                ))}
-              </tr>
+              <Row key={rowKey(row)} own={activation(row)} given={rowProps?.(row)}>
+                {columns.map((column) => {
+                  const { className: extra, ...props } = column.cellProps?.(row) ?? {};
+                  const className = [column.numeric ? 'num' : '', extra ?? ''].filter(Boolean).join(' ');
+                  return (
+                    <td key={column.key} className={className || undefined} {...props}>
+                      {column.cell(row)}
+                    </td>
+                  );
+                })}
+              </Row>
             ))
           )}
         </tbody>
+        {footer !== undefined && <tfoot>{footer}</tfoot>}
       </table>
     </div>
+  );
+}
+
+/** A body row: the attributes the caller gives win, its className adds to the table's own. */
+function Row({ own, given, children }: { own: HTMLAttributes<HTMLTableRowElement>; given?: HTMLAttributes<HTMLTableRowElement>; children: ReactNode }) {
+  const className = [own.className, given?.className].filter(Boolean).join(' ');
+  return (
+    <tr {...own} {...given} className={className || undefined}>
+      {children}
+    </tr>
   );
 }
