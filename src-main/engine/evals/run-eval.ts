@@ -1,10 +1,10 @@
 import { producerOf } from '../../../src-shared/domain';
 import { AppError } from '../../../src-shared/errors';
 import type { MetricReportBody } from '../../../src-shared/reviews';
-import type { Engine } from '../engine';
 import { draftOf, signRecord } from '../records/signed';
 import { nearestRank } from '../routing/estimates';
 import { reviewsDocOf } from '../reviews/review-commands';
+import type { EvalContext } from './context';
 import { grade, SUITES } from './suites';
 
 export interface EvalRun {
@@ -22,10 +22,10 @@ export interface EvalRun {
  * (peers count a report only with a charge per case; failures show in the model's success rate).
  * Run by anyone outside the producer's party it is "measured"; by the producer's party, "claimed".
  */
-export async function runEval(engine: Engine, modelId: string, task: string): Promise<EvalRun> {
+export async function runEval(context: EvalContext, modelId: string, task: string): Promise<EvalRun> {
   const suite = SUITES.get(task);
   if (!suite) throw new AppError('INVALID_INPUT', `No evaluation set for task "${task}"; sets exist for ${[...SUITES.keys()].join(', ')}`, { issues: [{ path: 'task', message: 'no evaluation set' }] });
-  const item = engine.catalogIndex.get(modelId);
+  const item = context.catalogIndex.get(modelId);
   if (!item) throw new AppError('NOT_FOUND', `No model with id ${modelId}`, { modelId });
   if (!item.tasks.includes(task)) throw new AppError('INVALID_INPUT', `${item.name} does not list the task "${task}"`, { issues: [{ path: 'task', message: 'not a task of this model' }] });
   const results: EvalRun['results'] = [];
@@ -33,7 +33,7 @@ export async function runEval(engine: Engine, modelId: string, task: string): Pr
   const latencies: number[] = [];
   for (const c of suite.cases) {
     try {
-      const out = await engine.router.call({
+      const out = await context.call({
         task,
         messages: [
           { role: 'system', content: suite.system },
@@ -64,9 +64,9 @@ export async function runEval(engine: Engine, modelId: string, task: string): Pr
     chargeHashes,
     latencyP50Ms: nearestRank(latencies, 0.5),
   };
-  const me = engine.keys.identity.publicKey;
-  const record = signRecord(engine.keys.identity, draftOf('metric-report', `eval:${modelId}:${task}`, engine.reviews.nextReportSeq(modelId, task, me), report, engine.clock()));
-  await engine.publish(reviewsDocOf(modelId), [record]);
-  const source = engine.book.parties.sameParty(me, producerOf(modelId)) ? 'claimed' : 'measured';
+  const me = context.keys.identity.publicKey;
+  const record = signRecord(context.keys.identity, draftOf('metric-report', `eval:${modelId}:${task}`, context.reviews.nextReportSeq(modelId, task, me), report, context.clock()));
+  await context.publish(reviewsDocOf(modelId), [record]);
+  const source = context.parties.sameParty(me, producerOf(modelId)) ? 'claimed' : 'measured';
   return { report, hash: record.hash, source, results, cost: results.reduce((s, r) => s + r.cost, 0) };
 }

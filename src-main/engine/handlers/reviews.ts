@@ -1,15 +1,16 @@
 import { AppError } from '../../../src-shared/errors';
 import type { Handlers } from '../dispatcher';
+import { evalContextOf } from '../compose/evals';
 import { reviewContextOf } from '../compose/reviews';
 import type { Engine } from '../engine';
-import { reportStandings, type ReportStanding } from '../evals/report-standing';
-import { runEval } from '../evals/run-eval';
+import { reportStandings, runEval, type ReportStanding } from '../evals';
 import { replyToReview, retractReview, reviewSummary, reviewViews, sortReviews, submitFeedback, submitReview } from '../reviews';
 
 type ReviewCommands = 'reviews.submit' | 'reviews.retract' | 'reviews.reply' | 'reviews.list' | 'reviews.summary' | 'reviews.mine' | 'feedback.submit' | 'evals.run' | 'evals.reports';
 
 export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
   const reviews = reviewContextOf(engine);
+  const evals = evalContextOf(engine);
   const requireModel = (modelId: string) => {
     if (!engine.catalog.listing(modelId)) throw new AppError('NOT_FOUND', `No model with id ${modelId}`, { modelId });
   };
@@ -19,7 +20,7 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
     return view;
   };
   const standingsOf = (modelId: string) =>
-    reportStandings(modelId, engine.reviews.reportsOf(modelId), { parties: engine.book.parties, entry: (hash) => engine.ledger.entry(hash) }, engine.clock());
+    reportStandings(modelId, engine.reviews.reportsOf(modelId), evals, evals.clock());
   const reportView = ({ report: r, status, reason }: ReportStanding) => ({
     hash: r.hash,
     modelId: r.body.modelId,
@@ -68,7 +69,7 @@ export function reviewHandlers(engine: Engine): Pick<Handlers, ReviewCommands> {
     },
     'feedback.submit': async ({ decisionId, up, note }) => submitFeedback(reviews, decisionId, up, note),
     'evals.run': async ({ modelId, task }) => {
-      const run = await runEval(engine, modelId, task);
+      const run = await runEval(evals, modelId, task);
       const standing = standingsOf(modelId).find((s) => s.report.hash === run.hash);
       if (!standing) throw new AppError('INTERNAL', 'the metric report did not take effect');
       return { report: reportView(standing), results: run.results, cost: run.cost };
