@@ -1,12 +1,16 @@
 import { useState } from 'react';
+import type { CommandOutput } from '../../../src-shared/contract';
 import { useCommand } from '../client/useCommand';
 import { useKeepPrevious } from '../client/useKeepPrevious';
 import { formatCount, formatMoney, formatMs } from '../format/numbers';
 import { formatDateTime } from '../format/time';
 import { EmptyState, ErrorState, LoadingState } from '../shell/StatusViews';
 import { useUiStore } from '../state/ui-store';
+import { DataTable, type Column } from '../table/DataTable';
 import { STRATEGY_LABELS } from './labels';
 import { useModelNames } from './useModelNames';
+
+type Decision = CommandOutput<'route.decisions'>['items'][number];
 
 const PAGE = 50;
 
@@ -37,57 +41,62 @@ export function DecisionsScreen() {
       </EmptyState>
     );
   } else {
+    const columns: Array<Column<Decision>> = [
+      { key: 'time', header: 'Time', cell: (d) => formatDateTime(d.ts), sortValue: (d) => d.ts, cellProps: () => ({ className: 'nowrap' }) },
+      { key: 'prompt', header: 'Prompt', cell: (d) => excerpt(d.prompt), cellProps: (d) => ({ className: 'prompt-cell', title: d.prompt }) },
+      { key: 'task', header: 'Task', cell: (d) => d.task, sortValue: (d) => d.task },
+      { key: 'strategy', header: 'Strategy', cell: (d) => STRATEGY_LABELS[d.strategy], sortValue: (d) => STRATEGY_LABELS[d.strategy], cellProps: () => ({ className: 'nowrap' }) },
+      {
+        key: 'model',
+        header: 'Chosen → answered by',
+        cell: (d) => (
+          <>
+            {nameOf(d.chosen)}
+            {d.answeredBy && d.answeredBy !== d.chosen && <> → {nameOf(d.answeredBy)}</>}
+          </>
+        ),
+        sortValue: (d) => nameOf(d.answeredBy ?? d.chosen),
+        cellProps: (d) => ({ title: `chosen ${d.chosen}${d.answeredBy ? `\nanswered by ${d.answeredBy}` : ''}` }),
+      },
+      {
+        key: 'result',
+        header: 'Result',
+        cell: (d) => (
+          <>
+            <span className={`badge ${d.ok ? 'badge-measured' : 'badge-retired'}`}>{d.ok ? 'ok' : 'failed'}</span>
+            {d.error && <span className="muted"> {excerpt(d.error)}</span>}
+          </>
+        ),
+        sortValue: (d) => (d.ok ? 'ok' : 'failed'),
+        cellProps: (d) => ({ title: d.error ?? undefined }),
+      },
+      // A failed call has no cost or latency: it sorts below every answered one.
+      { key: 'cost', header: 'Cost', numeric: true, cell: (d) => (d.ok ? formatMoney(d.cost) : '—'), sortValue: (d) => (d.ok ? d.cost : -1), cellProps: () => ({ 'data-testid': 'decision-cost' }) },
+      { key: 'latency', header: 'Latency', numeric: true, cell: (d) => (d.ok ? formatMs(d.latencyMs) : '—'), sortValue: (d) => (d.ok ? d.latencyMs : -1) },
+      {
+        key: 'charge',
+        header: 'Charge',
+        cell: (d) =>
+          d.chargeHash ? (
+            <button type="button" className="link-button" onClick={() => showLedgerEntry(d.chargeHash!)} data-testid="decision-charge-link">
+              {d.chargeHash.slice(0, 8)}…
+            </button>
+          ) : (
+            <span className="muted">not charged</span>
+          ),
+      },
+    ];
     body = (
-      <div className="table-scroll">
-        <table className="data-table compact decisions-table" data-testid="decisions-table">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Prompt</th>
-              <th>Task</th>
-              <th>Strategy</th>
-              <th>Chosen → answered by</th>
-              <th>Result</th>
-              <th className="num">Cost</th>
-              <th className="num">Latency</th>
-              <th>Charge</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((d) => (
-              <tr key={d.decisionId} data-testid="decision-row" data-decision-id={d.decisionId} data-ok={d.ok}>
-                <td className="nowrap">{formatDateTime(d.ts)}</td>
-                <td className="prompt-cell" title={d.prompt}>
-                  {excerpt(d.prompt)}
-                </td>
-                <td>{d.task}</td>
-                <td className="nowrap">{STRATEGY_LABELS[d.strategy]}</td>
-                <td title={`chosen ${d.chosen}${d.answeredBy ? `\nanswered by ${d.answeredBy}` : ''}`}>
-                  {nameOf(d.chosen)}
-                  {d.answeredBy && d.answeredBy !== d.chosen && <> → {nameOf(d.answeredBy)}</>}
-                </td>
-                <td title={d.error ?? undefined}>
-                  <span className={`badge ${d.ok ? 'badge-measured' : 'badge-retired'}`}>{d.ok ? 'ok' : 'failed'}</span>
-                  {d.error && <span className="muted"> {excerpt(d.error)}</span>}
-                </td>
-                <td className="num" data-testid="decision-cost">
-                  {d.ok ? formatMoney(d.cost) : '—'}
-                </td>
-                <td className="num">{d.ok ? formatMs(d.latencyMs) : '—'}</td>
-                <td>
-                  {d.chargeHash ? (
-                    <button type="button" className="link-button" onClick={() => showLedgerEntry(d.chargeHash!)} data-testid="decision-charge-link">
-                      {d.chargeHash.slice(0, 8)}…
-                    </button>
-                  ) : (
-                    <span className="muted">not charged</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={data.items}
+        columns={columns}
+        rowKey={(d) => d.decisionId}
+        label="Routed calls"
+        testId="decisions-table"
+        compact
+        className="decisions-table"
+        rowProps={(d) => ({ 'data-testid': 'decision-row', 'data-decision-id': d.decisionId, 'data-ok': d.ok })}
+      />
     );
   }
 
