@@ -64,12 +64,30 @@ export const RouteInputSchema = z.strictObject({
   messages: z.array(MessageSchema).min(1).max(200),
   constraints: ConstraintsSchema.optional(),
   strategy: StrategySchema.optional(),
+  /** The answer's length limit: costs are estimated with it and it is sent as `max_tokens`. */
   expectedOutputTokens: z.number().int().min(1).max(100_000).optional(),
   /** The full per-model exclusion list (otherwise counts per constraint). */
   explainAll: z.boolean().optional(),
   stream: z.boolean().optional(),
 });
 export type RouteInput = z.infer<typeof RouteInputSchema>;
+
+/** Output tokens a plan assumes when neither the caller nor learning gives a figure. */
+export const DEFAULT_OUTPUT_TOKENS = 512;
+/** Successful calls of a model on a task before their median output length replaces the default. */
+export const MIN_LEARNED_OUTPUT = 5;
+
+/**
+ * Where a candidate's output-token figure comes from: the caller's `expectedOutputTokens`, the
+ * median output of the model's recent successful calls on the task (`calls` of them seen), or the
+ * default. `calls` counts those calls whatever the source, so a UI can say how close learning is.
+ */
+export const OutputEstimateSchema = z.object({
+  outputTokens: z.number().int(),
+  source: z.enum(['caller', 'learned', 'default']),
+  calls: z.number().int(),
+});
+export type OutputEstimate = z.infer<typeof OutputEstimateSchema>;
 
 /** Score parts are integers in per-mille (0..1000) of their weight's share; the score sums them. */
 export const CandidateSchema = z.object({
@@ -84,6 +102,7 @@ export const CandidateSchema = z.object({
   score: z.number().int(),
   explored: z.boolean(),
   sources: z.object({ quality: z.string(), latency: z.string(), reliability: z.string() }),
+  output: OutputEstimateSchema,
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
@@ -92,7 +111,8 @@ export const PlanSchema = z.object({
   task: TaskSchema,
   strategy: StrategySchema,
   weights: WeightsSchema,
-  estimate: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }),
+  /** The chosen candidate's token figures (each candidate's output figure is its own). */
+  estimate: OutputEstimateSchema.extend({ inputTokens: z.number().int() }),
   chosen: CandidateSchema,
   candidates: z.array(CandidateSchema),
   considered: z.number().int(),

@@ -70,6 +70,7 @@ export function makeCandidate(n: number, overrides: Partial<Candidate> = {}): Ca
     score: 950 - n * 20,
     explored: false,
     sources: { quality: 'claimed', latency: 'measured', reliability: 'measured' },
+    output: { outputTokens: 512, source: 'default', calls: 0 },
     ...overrides,
   };
 }
@@ -81,7 +82,7 @@ export function makePlan(decisionId: string, overrides: Partial<Plan> = {}): Pla
     task: 'chat',
     strategy: 'best-value',
     weights: { quality: 40, price: 40, latency: 10, reliability: 10 },
-    estimate: { inputTokens: 12, outputTokens: 512 },
+    estimate: { inputTokens: 12, outputTokens: 512, source: 'default', calls: 0 },
     chosen: candidates[0]!,
     candidates,
     considered: 7,

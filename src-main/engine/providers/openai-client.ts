@@ -13,7 +13,8 @@ export interface ProviderRequest {
   model: string;
   apiKey?: string | undefined;
   messages: ChatMessage[];
-  maxTokens: number;
+  /** Sent as `max_tokens` when given; otherwise the endpoint's own limit applies. */
+  maxTokens?: number | undefined;
   stream: boolean;
   timeoutMs: number;
   onDelta?: ((text: string) => void) | undefined;
@@ -93,7 +94,7 @@ export async function callChatCompletion(req: ProviderRequest): Promise<Provider
   const body = JSON.stringify({
     model: req.model,
     messages: req.messages,
-    max_tokens: req.maxTokens,
+    ...(req.maxTokens !== undefined ? { max_tokens: req.maxTokens } : {}),
     stream: req.stream,
     ...(req.stream ? { stream_options: { include_usage: true } } : {}),
   });

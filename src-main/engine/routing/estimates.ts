@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
+import type { OutputLengthsByTask } from './output-lengths';
 
 /** What this engine has learned about one model from observations and feedback. */
 export interface ModelStats {
@@ -10,6 +11,8 @@ export interface ModelStats {
   feedbackDown: number;
   /** p95 of `latencies`, kept until the next outcome (a decision reads it for thousands of models). */
   p95?: number | undefined;
+  /** Output lengths of successful calls per task (output-lengths.ts), made at the first one. */
+  outputByTask?: OutputLengthsByTask | undefined;
 }
 
 export const LATENCY_WINDOW = 200;

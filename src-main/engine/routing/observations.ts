@@ -2,6 +2,7 @@ import { RECORD_BODIES, type ObservationBody } from '../../../src-shared/domain'
 import type { RecordApplier } from '../records/record-book';
 import type { SignedRecord } from '../records/signed';
 import { emptyStats, recordOutcome, type ModelStats } from './estimates';
+import { recordOutputLength } from './output-lengths';
 
 /**
  * Per-model statistics learned from every valid observation record (ours and our peers'), plus the
@@ -16,7 +17,9 @@ export class ObservationStats implements RecordApplier {
     const body: ObservationBody = RECORD_BODIES.observation.parse(record.payload.body);
     const author = record.payload.author;
     this.nextSeqByAuthor.set(author, Math.max(this.nextSeqByAuthor.get(author) ?? 1, record.payload.seq + 1));
-    recordOutcome(this.statsFor(body.modelId), body.ok, body.latencyMs);
+    const stats = this.statsFor(body.modelId);
+    recordOutcome(stats, body.ok, body.latencyMs);
+    if (body.ok) recordOutputLength((stats.outputByTask ??= new Map()), body.task, body.outputTokens);
     return [body.modelId];
   }
 

@@ -1,8 +1,9 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
 import { AppError } from '../../../src-shared/errors';
 import { callCostOf } from '../../../src-shared/money';
-import { CONSTRAINT_NAMES, type Candidate, type ConstraintName, type Constraints, type Strategy, type Weights } from '../../../src-shared/routing';
+import { CONSTRAINT_NAMES, DEFAULT_OUTPUT_TOKENS, type Candidate, type ConstraintName, type Constraints, type Strategy, type Weights } from '../../../src-shared/routing';
 import { effectiveNumbers, type EffectiveNumbers, type ModelStats } from './estimates';
+import { learnedOutputTokens } from './output-lengths';
 import { EXPLORE_TOP, explore, scoreFor, toCandidate, type Best, type Eligible } from './score';
 import { MEASURED, PRICED, RETIRED, TaskTable } from './task-table';
 
@@ -14,7 +15,8 @@ export interface PlanContext {
   strategy: Strategy;
   weights: Weights;
   inputTokens: number;
-  outputTokens: number;
+  /** The caller's expected output tokens; null = each model's learned output length for the task, else the default. */
+  outputTokens: number | null;
   stats(modelId: string): ModelStats | undefined;
   inCooldown(item: CatalogItem): boolean;
   /** Micro-credits left in the tightest budget; null = no budget. */
@@ -134,12 +136,12 @@ function exclusion(t: TaskTable, row: number, ctx: PlanContext, rules: Rules, fi
   }
   if (c.maxInputPer1M !== undefined && t.inputPer1M[row]! > c.maxInputPer1M) return CONSTRAINT.maxInputPer1M;
   if (c.maxOutputPer1M !== undefined && t.outputPer1M[row]! > c.maxOutputPer1M) return CONSTRAINT.maxOutputPer1M;
+  const stats = t.stats[row];
   let cost = -1;
   if (c.maxCostPerCall !== undefined) {
-    cost = costAt(t, row, ctx);
+    cost = costAt(t, row, ctx, stats);
     if (cost > c.maxCostPerCall) return CONSTRAINT.maxCostPerCall;
   }
-  const stats = t.stats[row];
   if (stats === undefined) {
     fig.qualityBps = t.qualityBps[row]!;
     fig.successRateBps = t.successRateBps[row]!;
@@ -150,15 +152,17 @@ function exclusion(t: TaskTable, row: number, ctx: PlanContext, rules: Rules, fi
   if (c.maxLatencyP95Ms !== undefined && fig.latencyP95Ms > c.maxLatencyP95Ms) return CONSTRAINT.maxLatencyP95Ms;
   if (c.measuredOnly && !fig.measured) return CONSTRAINT.measuredOnly;
   if (ctx.inCooldown(t.items[row]!)) return CONSTRAINT.cooldown;
-  if (cost < 0) cost = costAt(t, row, ctx);
+  if (cost < 0) cost = costAt(t, row, ctx, stats);
   if (ctx.remainingBudget !== null && cost > ctx.remainingBudget) return CONSTRAINT.budget;
   if (ctx.balance !== null && cost > ctx.balance) return CONSTRAINT.balance;
   fig.cost = cost;
   return -1;
 }
 
-function costAt(t: TaskTable, row: number, ctx: PlanContext): number {
-  return callCostOf(t.inputPer1M[row]!, t.outputPer1M[row]!, t.perRequest[row]!, ctx.inputTokens, ctx.outputTokens);
+/** The row's cost with its own output figure (outputEstimateOf's, without building the estimate). */
+function costAt(t: TaskTable, row: number, ctx: PlanContext, stats: ModelStats | undefined): number {
+  const outputTokens = ctx.outputTokens ?? (stats?.outputByTask && learnedOutputTokens(stats.outputByTask, ctx.task)) ?? DEFAULT_OUTPUT_TOKENS;
+  return callCostOf(t.inputPer1M[row]!, t.outputPer1M[row]!, t.perRequest[row]!, ctx.inputTokens, outputTokens);
 }
 
 function eligibleAt(t: TaskTable, slot: number): Eligible {

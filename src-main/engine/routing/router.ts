@@ -17,7 +17,6 @@ import { TaskTables } from './task-table';
 
 type Attempt = CallResult['attempts'][number];
 
-export const DEFAULT_OUTPUT_TOKENS = 512;
 const TOP_CANDIDATES = 5;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -49,7 +48,6 @@ export class Router {
     const now = this.context.clock();
     const strategy = input.strategy ?? settings.strategy;
     const inputTokens = estimateInputTokens(input.messages);
-    const outputTokens = input.expectedOutputTokens ?? DEFAULT_OUTPUT_TOKENS;
     const items = this.context.catalog.byTask(input.task);
     const result = plan({
       task: input.task,
@@ -59,7 +57,7 @@ export class Router {
       strategy,
       weights: settings.weights,
       inputTokens,
-      outputTokens,
+      outputTokens: input.expectedOutputTokens ?? null,
       stats: (id) => this.parts.stats.get(id),
       inCooldown: this.parts.cooldowns.anyCooling(now)
         ? (item) => this.parts.cooldowns.isCooling(Cooldowns.keyOf(item.endpoint.baseUrl, item.endpoint.model), now)
@@ -76,7 +74,7 @@ export class Router {
       task: input.task,
       strategy,
       weights: settings.weights,
-      estimate: { inputTokens, outputTokens },
+      estimate: { inputTokens, ...result.ranked[0]!.output },
       chosen: result.ranked[0]!,
       candidates: result.ranked.slice(0, TOP_CANDIDATES),
       considered: result.considered,
@@ -128,7 +126,8 @@ export class Router {
         model: item.endpoint.model,
         apiKey: this.parts.keys.keyFor(item.endpoint.baseUrl),
         messages: input.messages,
-        maxTokens: decided.estimate.outputTokens,
+        // Only the caller's limit: an estimate (learned or default) must never cut an answer short.
+        maxTokens: input.expectedOutputTokens,
         stream,
         timeoutMs,
         onDelta: (text) => {

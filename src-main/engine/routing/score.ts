@@ -1,12 +1,15 @@
 import type { CatalogItem } from '../../../src-shared/catalog';
 import type { Candidate, Weights } from '../../../src-shared/routing';
 import { PRIOR_STRENGTH, effectiveFigures, type ModelStats } from './estimates';
+import { outputEstimateOf } from './output-lengths';
 import { sampleRateBps } from './sampling';
 
 /** What scoring and exploration read of a decision's context (the planner's PlanContext has it). */
 export interface RankContext {
   task: string;
   weights: Weights;
+  /** The caller's expected output tokens, or null (learned per model, else the default). */
+  outputTokens: number | null;
   stats(modelId: string): ModelStats | undefined;
   explorationBps: number;
   random: () => number;
@@ -66,7 +69,8 @@ function scoreOf(parts: Candidate['parts'], w: Weights): number {
 }
 
 export function toCandidate(e: Eligible, ctx: RankContext, best: Best, qualityBps = e.qualityBps, successBps = e.successRateBps, explored = false): Candidate {
-  const fig = effectiveFigures(e.item, ctx.task, ctx.stats(e.item.id));
+  const stats = ctx.stats(e.item.id);
+  const fig = effectiveFigures(e.item, ctx.task, stats);
   const parts = partsOf(e.cost, qualityBps, e.latencyP95Ms, successBps, best);
   return {
     modelId: e.item.id,
@@ -80,6 +84,7 @@ export function toCandidate(e: Eligible, ctx: RankContext, best: Best, qualityBp
     score: scoreOf(parts, ctx.weights),
     explored,
     sources: { quality: fig.qualitySource, latency: fig.latencySource, reliability: fig.reliabilitySource },
+    output: outputEstimateOf(stats?.outputByTask, ctx.task, ctx.outputTokens),
   };
 }
 

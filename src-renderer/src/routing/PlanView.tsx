@@ -1,6 +1,18 @@
-import type { Candidate, Plan } from '../../../src-shared/routing';
+import { MIN_LEARNED_OUTPUT, type Candidate, type OutputEstimate, type Plan } from '../../../src-shared/routing';
 import { formatBpsPercent, formatCount, formatMoney, formatMs, formatPlural } from '../format/numbers';
 import { constraintLabel, STRATEGY_LABELS } from './labels';
+
+/** Where the output-token figure behind the costs came from, in words. */
+export function outputSourceLabel(estimate: OutputEstimate): string {
+  switch (estimate.source) {
+    case 'caller':
+      return 'as you set';
+    case 'learned':
+      return `learned from ${formatPlural(estimate.calls, 'call')}`;
+    case 'default':
+      return estimate.calls === 0 ? 'default, no calls yet' : `default until ${MIN_LEARNED_OUTPUT} calls (${formatCount(estimate.calls)} so far)`;
+  }
+}
 
 const PARTS = [
   { key: 'quality', label: 'Quality' },
@@ -88,9 +100,11 @@ export function PlanView({ plan }: { plan: Plan }) {
         </span>
       </p>
       <p className="muted">
-        {STRATEGY_LABELS[plan.strategy]} · weights quality {w.quality}, price {w.price}, latency {w.latency}, reliability {w.reliability} · estimate{' '}
-        {formatCount(plan.estimate.inputTokens)} in + {formatCount(plan.estimate.outputTokens)} out tokens · {formatPlural(plan.considered, 'model')} considered
-        · decided in {plan.decidedInMs} ms
+        {STRATEGY_LABELS[plan.strategy]} · weights quality {w.quality}, price {w.price}, latency {w.latency}, reliability {w.reliability} ·{' '}
+        <span data-testid="plan-estimate" title="Each candidate's cost uses its own output figure: yours when you set one, else its median answer length for this task once learned, else the default">
+          est. {formatCount(plan.estimate.inputTokens)} input + {formatCount(plan.estimate.outputTokens)} output tokens · {outputSourceLabel(plan.estimate)}
+        </span>{' '}
+        · {formatPlural(plan.considered, 'model')} considered · decided in {plan.decidedInMs} ms
       </p>
       <table className="data-table compact candidates-table" data-testid="plan-candidates">
         <thead>
