@@ -111,6 +111,16 @@ describe('DataTable', () => {
     expect(table.querySelector('tfoot')!.textContent).toBe('Total340');
   });
 
+  it('shows a row’s details on a full-width row under it, which moves with the row when sorted', () => {
+    render(<DataTable rows={ROWS} columns={COLUMNS} rowKey={(r) => r.name} label="Amounts" detail={(r) => (r.name === 'alpha' ? `about ${r.name}` : null)} />);
+    const texts = () => screen.getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(texts()).toEqual(['beta20—', 'alpha300—', 'about alpha', 'gamma20—']);
+    const detail = screen.getByText('about alpha');
+    expect(detail.getAttribute('colspan')).toBe('3');
+    fireEvent.click(screen.getByTestId('sort-amount'));
+    expect(texts()).toEqual(['alpha300—', 'about alpha', 'beta20—', 'gamma20—']);
+  });
+
   it('gives every chart a table of the same values, one press away and back', () => {
     const points = [
       { id: 'a', name: 'Cheap', cost: 900, accuracyBps: 7_000, onFrontier: true },

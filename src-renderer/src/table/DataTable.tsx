@@ -1,4 +1,4 @@
-import { useMemo, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useMemo, useState, type HTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -39,6 +39,7 @@ export function DataTable<T>({
   onRowActivate,
   caption,
   footer,
+  detail,
 }: {
   rows: readonly T[];
   columns: ReadonlyArray<Column<T>>;
@@ -57,6 +58,8 @@ export function DataTable<T>({
   caption?: ReactNode;
   /** Rows of a tfoot (totals): they stay below the sorted body. */
   footer?: ReactNode;
+  /** A row's details, shown on a full-width row under it (and moving with it) while not null. */
+  detail?(row: T): ReactNode | null;
 }) {
   const [sort, setSort] = useState<{ key: string; direction: Direction } | null>(initialSort ?? null);
   const sorted = useMemo(() => {
@@ -124,17 +127,20 @@ export function DataTable<T>({
             </tr>
           ) : (
             sorted.map((row) => (
-              <Row key={rowKey(row)} own={activation(row)} given={rowProps?.(row)}>
-                {columns.map((column) => {
-                  const { className: extra, ...props } = column.cellProps?.(row) ?? {};
-                  const className = [column.numeric ? 'num' : '', extra ?? ''].filter(Boolean).join(' ');
-                  return (
-                    <td key={column.key} className={className || undefined} {...props}>
-                      {column.cell(row)}
-                    </td>
-                  );
-                })}
-              </Row>
+              <Fragment key={rowKey(row)}>
+                <Row own={activation(row)} given={rowProps?.(row)}>
+                  {columns.map((column) => {
+                    const { className: extra, ...props } = column.cellProps?.(row) ?? {};
+                    const className = [column.numeric ? 'num' : '', extra ?? ''].filter(Boolean).join(' ');
+                    return (
+                      <td key={column.key} className={className || undefined} {...props}>
+                        {column.cell(row)}
+                      </td>
+                    );
+                  })}
+                </Row>
+                <Detail content={detail?.(row) ?? null} span={columns.length} />
+              </Fragment>
             ))
           )}
         </tbody>
@@ -150,6 +156,15 @@ function Row({ own, given, children }: { own: HTMLAttributes<HTMLTableRowElement
   return (
     <tr {...own} {...given} className={className || undefined}>
       {children}
+    </tr>
+  );
+}
+
+function Detail({ content, span }: { content: ReactNode; span: number }) {
+  if (content === null) return null;
+  return (
+    <tr className="nested-row">
+      <td colSpan={span}>{content}</td>
     </tr>
   );
 }
