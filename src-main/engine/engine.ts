@@ -307,6 +307,11 @@ export class Engine {
     this.keys.treasury = key;
   }
 
+  /** The identity key a device link carries (sync/join.ts). */
+  adoptIdentity(key: SigningKey): void {
+    this.keys.identity = key;
+  }
+
   async adoptMarketplace(id: string): Promise<void> {
     this.marketplace.adopt(id, this.keys.treasury?.publicKey ?? null);
     await writeMarketplaceFile(this.dataDir, { id, demo: this.demo });

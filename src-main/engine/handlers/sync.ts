@@ -1,5 +1,6 @@
 import type { Handlers } from '../dispatcher';
 import type { Engine } from '../engine';
+import type { JoinContext, SyncCommandContext } from '../sync/command-context';
 import { connectPeer, DigestCache, disconnectPeer, quarantinePage, syncStatus } from '../sync/commands';
 import { createDeviceLink, createInvite, joinMarketplace } from '../sync/join';
 
@@ -18,16 +19,28 @@ type SyncCommands =
 
 export function syncHandlers(engine: Engine): Pick<Handlers, SyncCommands> {
   const digests = new DigestCache();
+  const commands: SyncCommandContext = { keys: engine.keys, marketplace: engine.marketplace, docs: engine.docs, book: engine.book, sync: engine.sync };
+  const joining: JoinContext = {
+    dataDir: engine.dataDir,
+    clock: engine.clock,
+    keys: engine.keys,
+    docs: engine.docs,
+    marketplace: engine.marketplace,
+    sync: engine.sync,
+    adoptMarketplace: (id) => engine.adoptMarketplace(id),
+    adoptIdentity: (key) => engine.adoptIdentity(key),
+    publish: (doc, records) => engine.publish(doc, records),
+  };
   return {
-    'sync.status': async () => syncStatus(engine, digests),
+    'sync.status': async () => syncStatus(commands, digests),
     'sync.peers': async () => engine.sync.peerViews(),
-    'sync.connect': async ({ address, key }) => connectPeer(engine, address, key),
-    'sync.disconnect': async (target) => disconnectPeer(engine, target),
+    'sync.connect': async ({ address, key }) => connectPeer(commands, address, key),
+    'sync.disconnect': async (target) => disconnectPeer(commands, target),
     'sync.setLan': async ({ on }) => {
       await engine.sync.setLan(on);
-      return syncStatus(engine, digests);
+      return syncStatus(commands, digests);
     },
-    'integrity.quarantine': async (input) => quarantinePage(engine, input),
+    'integrity.quarantine': async (input) => quarantinePage(commands, input),
     'integrity.conflicts': async () => {
       const items = engine.sync.conflicts.list();
       return { total: items.length, items };
@@ -36,8 +49,8 @@ export function syncHandlers(engine: Engine): Pick<Handlers, SyncCommands> {
       const items = engine.sync.truncations.list();
       return { total: items.length, items };
     },
-    'marketplace.invite': async ({ address }) => createInvite(engine, address),
-    'marketplace.join': async ({ invite }) => joinMarketplace(engine, invite),
-    'identity.linkDevice': async ({ address }) => createDeviceLink(engine, address),
+    'marketplace.invite': async ({ address }) => createInvite(joining, address),
+    'marketplace.join': async ({ invite }) => joinMarketplace(joining, invite),
+    'identity.linkDevice': async ({ address }) => createDeviceLink(joining, address),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CommandInput, CommandOutput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import type { PeerView } from '../../../src-shared/sync';
-import type { Engine } from '../engine';
+import type { SyncCommandContext } from './command-context';
 
 /**
  * sha256 over the sorted hashes of every accepted record: two engines with equal digests hold the
@@ -12,23 +12,23 @@ export class DigestCache {
   private count = -1;
   private value = '';
 
-  of(engine: Engine): string {
-    if (engine.book.recordCount !== this.count) {
+  of(ctx: Pick<SyncCommandContext, 'book'>): string {
+    if (ctx.book.recordCount !== this.count) {
       const hash = createHash('sha256');
-      for (const h of [...engine.book.acceptedHashes()].sort()) hash.update(`${h}\n`);
+      for (const h of [...ctx.book.acceptedHashes()].sort()) hash.update(`${h}\n`);
       this.value = hash.digest('hex');
-      this.count = engine.book.recordCount;
+      this.count = ctx.book.recordCount;
     }
     return this.value;
   }
 }
 
-export function syncStatus(engine: Engine, digests: DigestCache): CommandOutput<'sync.status'> {
-  const { sync } = engine;
+export function syncStatus(ctx: SyncCommandContext, digests: DigestCache): CommandOutput<'sync.status'> {
+  const { sync } = ctx;
   const connected = new Set(sync.connections.connectedKeys());
   return {
-    peerKey: engine.keys.device.publicKey,
-    marketplaceId: engine.marketplace.id,
+    peerKey: ctx.keys.device.publicKey,
+    marketplaceId: ctx.marketplace.id,
     listening: sync.connections.listening,
     lanSharing: sync.lan.on,
     mdns: sync.mdnsState,
@@ -37,23 +37,23 @@ export function syncStatus(engine: Engine, digests: DigestCache): CommandOutput<
     pending: sync.acks.pending(sync.handles()),
     progress: sync.progress(),
     counts: {
-      docs: engine.docs.size,
-      missingDocs: engine.docs.missingDocuments().length,
-      records: engine.book.recordCount,
-      quarantined: engine.book.quarantineCount,
+      docs: ctx.docs.size,
+      missingDocs: ctx.docs.missingDocuments().length,
+      records: ctx.book.recordCount,
+      quarantined: ctx.book.quarantineCount,
       conflicts: sync.conflicts.size,
       truncations: sync.truncations.size,
     },
-    digest: digests.of(engine),
+    digest: digests.of(ctx),
   };
 }
 
 const FIRST_DIAL_WAIT_MS = 6_000;
 
 /** Adds (or re-enables) a peer by address and dials it once now; it is redialled from then on. */
-export async function connectPeer(engine: Engine, address: string, key?: string): Promise<PeerView> {
-  if (!engine.marketplace.id) throw new AppError('NOT_READY', 'Create, open or join a marketplace first: peers only sync within one');
-  const { sync } = engine;
+export async function connectPeer(ctx: SyncCommandContext, address: string, key?: string): Promise<PeerView> {
+  if (!ctx.marketplace.id) throw new AppError('NOT_READY', 'Create, open or join a marketplace first: peers only sync within one');
+  const { sync } = ctx;
   const row = sync.peers.upsert({ address, key: key ?? null, source: 'manual' });
   row.enabled = true;
   row.attempts = 0;
@@ -66,8 +66,8 @@ export async function connectPeer(engine: Engine, address: string, key?: string)
   return sync.peers.view(now, sync.connections.linkOf(now.key));
 }
 
-export function disconnectPeer(engine: Engine, target: CommandInput<'sync.disconnect'>): { disconnected: number } {
-  const { sync } = engine;
+export function disconnectPeer(ctx: SyncCommandContext, target: CommandInput<'sync.disconnect'>): { disconnected: number } {
+  const { sync } = ctx;
   const row = 'peerKey' in target ? sync.peers.byKey(target.peerKey) : sync.peers.byAddress(target.address);
   if (!row) throw new AppError('NOT_FOUND', 'No known peer with that key or address', target);
   row.enabled = false;
@@ -77,8 +77,8 @@ export function disconnectPeer(engine: Engine, target: CommandInput<'sync.discon
   return { disconnected };
 }
 
-export function quarantinePage(engine: Engine, input: CommandInput<'integrity.quarantine'>): CommandOutput<'integrity.quarantine'> {
-  const rows = engine.book
+export function quarantinePage(ctx: SyncCommandContext, input: CommandInput<'integrity.quarantine'>): CommandOutput<'integrity.quarantine'> {
+  const rows = ctx.book
     .integrityRows()
     .filter((r) => (input.doc === undefined || r.doc === input.doc) && (input.kind === undefined || r.kind === input.kind))
     .sort((a, b) => b.receivedAt - a.receivedAt || (a.hash < b.hash ? -1 : 1));
