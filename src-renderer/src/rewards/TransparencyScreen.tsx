@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useCommand } from '../client/useCommand';
-import { useIdentityKey } from '../shell/HealthContext';
+import { useProducerKey } from '../shell/HealthContext';
 import { InlineError } from '../shell/InlineError';
 import { EmptyState, ErrorState, LoadingState } from '../shell/StatusViews';
 import { useUiStore } from '../state/ui-store';
@@ -24,7 +24,7 @@ export function TransparencyScreen() {
   const { epoch, from } = useUiStore((s) => s.rewards);
   const setRewardsView = useUiStore((s) => s.setRewardsView);
   const showScreen = useUiStore((s) => s.showScreen);
-  const me = useIdentityKey();
+  const me = useProducerKey();
   const epochs = useCommand('rewards.epochs', {}, REWARD_EVENTS);
   const chosen = epoch ?? (epochs.data ? newestFinal(epochs.data.epochs) : null);
   const computation = useCommand('rewards.compute', chosen === null ? null : { epoch: chosen }, REWARD_EVENTS);

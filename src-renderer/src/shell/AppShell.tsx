@@ -14,11 +14,14 @@ export function AppShell({
   windowName,
   screens,
   health,
+  headerAction,
   children,
 }: {
   windowName: string;
   screens: readonly ScreenLink[];
   health: CommandOutput<'system.health'> | undefined;
+  /** A window's own entry beside the theme (the user window's way into the producer console). */
+  headerAction?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -38,6 +41,7 @@ export function AppShell({
           <span className="brand-window">{windowName}</span>
         </div>
         <ScreenNav screens={screens} />
+        {headerAction}
         <ThemeSelect />
       </header>
       <EngineBanner />

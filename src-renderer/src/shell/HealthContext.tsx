@@ -18,3 +18,11 @@ export function HealthProvider({ health, children }: { health: Health; children:
 export function useIdentityKey(): string | null {
   return useContext(HealthContext)?.identity.publicKey ?? null;
 }
+
+/**
+ * The key the producer console signs with: the identity itself, or in a demo folder the demo
+ * producer's key; rewards mark "me" by this one, since rewards are paid to producers.
+ */
+export function useProducerKey(): string | null {
+  return useContext(HealthContext)?.identity.producerKey ?? null;
+}

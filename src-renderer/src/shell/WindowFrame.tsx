@@ -15,11 +15,14 @@ export type Health = CommandOutput<'system.health'>;
 export function WindowFrame({
   windowName,
   screens,
+  headerAction,
   children,
 }: {
   windowName: string;
   /** Navigation shown once a marketplace is open. */
   screens: readonly ScreenLink[];
+  /** Shown in the header once a marketplace is open. */
+  headerAction?: (health: Health) => ReactNode;
   children(health: Health, reloadHealth: () => void): ReactNode;
 }) {
   const health = useCommand('system.health', {}, ['marketplace.changed', 'catalog.changed']);
@@ -32,7 +35,12 @@ export function WindowFrame({
   else content = <LoadingState label="Connecting to the InfiniRoute engine…" testId="health-loading" />;
 
   return (
-    <AppShell windowName={windowName} screens={data?.marketplace ? screens : []} health={data}>
+    <AppShell
+      windowName={windowName}
+      screens={data?.marketplace ? screens : []}
+      health={data}
+      headerAction={data?.marketplace && headerAction ? headerAction(data) : undefined}
+    >
       {content}
     </AppShell>
   );

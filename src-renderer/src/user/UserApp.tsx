@@ -12,6 +12,7 @@ import { ReviewDialogHost } from '../reviews/ReviewDialogHost';
 import { DecisionsScreen } from '../routing/DecisionsScreen';
 import { PlaygroundScreen } from '../routing/PlaygroundScreen';
 import { RoutingSettingsScreen } from '../routing/settings/RoutingSettingsScreen';
+import { ProducerConsoleLink } from '../shell/ProducerConsoleLink';
 import type { Health } from '../shell/WindowFrame';
 import { WindowFrame } from '../shell/WindowFrame';
 import { useUiStore, type ScreenId } from '../state/ui-store';
@@ -73,7 +74,7 @@ export function UserApp() {
   ] as const;
   useHashRoute(ROUTED_SCREENS);
   return (
-    <WindowFrame windowName="Marketplace" screens={screens}>
+    <WindowFrame windowName="Marketplace" screens={screens} headerAction={(health) => <ProducerConsoleLink identity={health.identity} />}>
       {(health, reloadHealth) =>
         health.marketplace === null ? (
           <Onboarding
