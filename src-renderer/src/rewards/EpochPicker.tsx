@@ -1,15 +1,16 @@
 import type { EpochSummary } from '../../../src-shared/rewards';
-import { epochLabel, epochStatus, STATUS_HINT } from './epochs';
+import { epochLabel, epochStatus, epochUtcRange, STATUS_HINT } from './epochs';
 
 /** Every epoch the engine computed, newest first, each with its status by the engine's clock. */
 export function EpochPicker({ epochs, now, value, onChange, testId }: { epochs: readonly EpochSummary[]; now: number; value: number | null; onChange(epoch: number): void; testId: string }) {
+  const chosen = epochs.find((e) => e.epoch === value);
   return (
-    <label className="toolbar-field">
+    <label className="toolbar-field" title={chosen ? epochUtcRange(chosen) : undefined}>
       Epoch
       <select data-testid={testId} value={value ?? ''} onChange={(event) => onChange(Number(event.target.value))}>
         {value === null && <option value="">—</option>}
         {epochs.map((e) => (
-          <option key={e.epoch} value={e.epoch}>
+          <option key={e.epoch} value={e.epoch} title={epochUtcRange(e)}>
             {epochLabel(e)} · {epochStatus(e, now)}
           </option>
         ))}

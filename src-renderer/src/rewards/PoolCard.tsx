@@ -1,7 +1,7 @@
 import type { CommandOutput } from '../../../src-shared/contract';
 import type { EpochComputation } from '../../../src-shared/rewards';
 import { formatBpsPercent, formatMoney, formatPlural } from '../format/numbers';
-import { epochWindowText } from './epochs';
+import { epochUtcRange, epochWindowText } from './epochs';
 import { formatMicro as micro } from './format';
 import type { SplitCheck } from './split-check';
 
@@ -29,7 +29,9 @@ export function PoolCard({ c, check, pool }: { c: EpochComputation; check: Split
   return (
     <section className="card" aria-label="Pool of the epoch" data-testid="pool-card">
       <h2>Pool of epoch #{s.epoch}</h2>
-      <p className="muted">Records timed {epochWindowText(s)}.</p>
+      <p className="muted" title={epochUtcRange(s)} data-testid="pool-window">
+        Records timed {epochWindowText(s)}.
+      </p>
       <dl className="detail-grid pool-figures">
         <dt>Fees of the epoch</dt>
         <dd data-testid="pool-inflow" data-micro={s.inflow}>

@@ -30,6 +30,15 @@ export function epochLabel(e: Window): string {
   return `#${e.epoch} · ${formatDay(e.start)} – ${formatDay(e.close - 1)}`;
 }
 
+/** "2026-11-19 00:00 – 2026-11-26 00:00 UTC": epochs are cut in UTC, whatever zone the screen shows. */
+export function epochUtcRange(e: Pick<EpochSummary, 'start' | 'close'>): string {
+  return `UTC ${utcMinute(e.start)} – ${utcMinute(e.close)} (the close itself belongs to the next epoch)`;
+}
+
+function utcMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export function epochWindowText(e: Window): string {
   return `from ${formatDateTime(e.start)} to ${formatDateTime(e.close)} (final at ${formatDateTime(e.finalAt)})`;
 }

@@ -1,7 +1,7 @@
 import type { EpochSummary } from '../../../../src-shared/rewards';
 import { useCommand } from '../../client/useCommand';
 import { formatCount } from '../../format/numbers';
-import { epochLabel, epochWindowText, REWARD_EVENTS } from '../../rewards/epochs';
+import { epochLabel, epochUtcRange, epochWindowText, REWARD_EVENTS } from '../../rewards/epochs';
 import { ignoredLines, thresholdChecks } from '../../rewards/explain';
 import { formatPpm } from '../../rewards/format';
 import { InlineError } from '../../shell/InlineError';
@@ -21,12 +21,14 @@ export function EpochDetail({ summary, me, busy, outcome, onClaim }: { summary: 
     <div className="rewards-stack" data-testid="epoch-detail" data-epoch={summary.epoch}>
       <section className="card" aria-label="Your reward">
         <div className="card-header">
-          <h2>Your reward · {epochLabel(summary)}</h2>
+          <h2 title={epochUtcRange(summary)}>Your reward · {epochLabel(summary)}</h2>
           <button type="button" className="button button-small" data-testid="rewards-transparency" onClick={() => openTransparency(summary.epoch)}>
             How was this epoch split?
           </button>
         </div>
-        <p className="muted">Records timed {epochWindowText(summary)}.</p>
+        <p className="muted" title={epochUtcRange(summary)} data-testid="epoch-window">
+          Records timed {epochWindowText(summary)}.
+        </p>
         <ClaimPanel summary={summary} busy={busy} outcome={outcome} onClaim={onClaim} />
         {producer && c && (
           <>

@@ -1,6 +1,6 @@
 import type { EpochSummary } from '../../../../src-shared/rewards';
 import { formatMoney } from '../../format/numbers';
-import { epochLabel } from '../../rewards/epochs';
+import { epochLabel, epochUtcRange } from '../../rewards/epochs';
 import { StatusBadge } from '../../rewards/EpochPicker';
 
 const STATE_TEXT: Record<EpochSummary['mine']['state'], string> = {
@@ -42,7 +42,7 @@ export function EpochTable({
         {epochs.map((e) => (
           <tr key={e.epoch} data-testid="epoch-row" data-epoch={e.epoch} data-state={e.mine.state} aria-selected={e.epoch === selected} className={e.epoch === selected ? 'row-selected' : undefined}>
             <td>
-              <button type="button" className="link-button row-link" data-testid="epoch-select" onClick={() => onSelect(e.epoch)}>
+              <button type="button" className="link-button row-link" data-testid="epoch-select" title={epochUtcRange(e)} onClick={() => onSelect(e.epoch)}>
                 {epochLabel(e)}
               </button>
             </td>
