@@ -3,9 +3,9 @@ import { AppError } from '../../../src-shared/errors';
 import { callCost, feeOf, REFERENCE_CALL, referenceCallCost, type Price } from '../../../src-shared/money';
 import type { Projection } from '../../../src-shared/rewards';
 import { requireItem } from '../catalog/publish';
-import type { Engine } from '../engine';
 import { computePosition } from '../pricing/position';
 import { plan } from '../routing/planner';
+import type { ProjectionContext } from './context';
 import type { EpochResult } from './epoch-compute';
 
 /** Enough replayed calls for a share to the per-mille, few enough to answer while a slider moves. */
@@ -15,16 +15,16 @@ const WORKLOAD_WINDOW_MS = 30 * 86_400_000;
 type Sample = { inputTokens: number; outputTokens: number };
 
 /** The task's recent calls (token sizes of the newest charges on models that list the task). */
-function workloadOf(engine: Engine, task: string, now: number): { samples: Sample[]; from: number | null; to: number | null } {
+function workloadOf(context: ProjectionContext, task: string, now: number): { samples: Sample[]; from: number | null; to: number | null } {
   const taskOf = new Map<string, boolean>();
   const listsTask = (modelId: string) => {
-    if (!taskOf.has(modelId)) taskOf.set(modelId, engine.catalog.listing(modelId)?.tasks.includes(task) ?? false);
+    if (!taskOf.has(modelId)) taskOf.set(modelId, context.catalog.listing(modelId)?.tasks.includes(task) ?? false);
     return taskOf.get(modelId)!;
   };
   const samples: Sample[] = [];
   let from: number | null = null;
   let to: number | null = null;
-  for (const { entry } of engine.ledger.query({ kind: 'charge', from: now - WORKLOAD_WINDOW_MS, limit: Number.MAX_SAFE_INTEGER }).items) {
+  for (const { entry } of context.ledger.query({ kind: 'charge', from: now - WORKLOAD_WINDOW_MS, limit: Number.MAX_SAFE_INTEGER }).items) {
     const memo = entry.body.memo;
     if (!memo || !listsTask(memo.modelId)) continue;
     samples.push({ inputTokens: memo.inputTokens, outputTokens: memo.outputTokens });
@@ -35,11 +35,11 @@ function workloadOf(engine: Engine, task: string, now: number): { samples: Sampl
   return { samples, from, to };
 }
 
-/** How many samples the routing engine would send to `modelId` if it were priced at `price`. */
-function routedWins(engine: Engine, item: CatalogItem, price: Price | null, task: string, samples: Sample[]): number {
-  const settings = engine.router.parts.settings.get();
+/** How many samples the routing context would send to `modelId` if it were priced at `price`. */
+function routedWins(context: ProjectionContext, item: CatalogItem, price: Price | null, task: string, samples: Sample[]): number {
+  const settings = context.routingSettings();
   const priced: CatalogItem = price ? { ...item, price, referenceCost: referenceCallCost(price) } : item;
-  const items = engine.catalogIndex.byTask(task).map((i) => (i.id === item.id ? priced : i));
+  const items = context.catalogIndex.byTask(task).map((i) => (i.id === item.id ? priced : i));
   let wins = 0;
   for (const s of samples) {
     try {
@@ -51,7 +51,7 @@ function routedWins(engine: Engine, item: CatalogItem, price: Price | null, task
         weights: settings.weights,
         inputTokens: s.inputTokens,
         outputTokens: s.outputTokens,
-        stats: (id) => engine.observations.get(id),
+        stats: (id) => context.observations.get(id),
         inCooldown: () => false,
         remainingBudget: null,
         balance: null,
@@ -69,9 +69,9 @@ function routedWins(engine: Engine, item: CatalogItem, price: Price | null, task
   return wins;
 }
 
-function basisOf(engine: Engine): EpochResult | null {
-  const now = engine.clock();
-  const results = engine.rewards.epochs();
+function basisOf(context: ProjectionContext): EpochResult | null {
+  const now = context.clock();
+  const results = context.rewards.epochs();
   return [...results].reverse().find((r) => now >= r.window.finalAt && r.charges > 0) ?? results.at(-1) ?? null;
 }
 
@@ -81,17 +81,17 @@ function basisOf(engine: Engine): EpochResult | null {
  * price over the task's recent workload, turned into projected revenue and reward with the
  * newest final epoch's figures.
  */
-export function projectPrice(engine: Engine, modelId: string, candidate: Price, taskInput?: string): Projection {
-  const item = requireItem(engine, modelId);
+export function projectPrice(context: ProjectionContext, modelId: string, candidate: Price, taskInput?: string): Projection {
+  const item = requireItem(context, modelId);
   const task = taskInput ?? item.tasks[0]!;
-  const position = computePosition(item, engine.catalogIndex.items(), task, candidate);
-  const now = engine.clock();
-  const workload = workloadOf(engine, task, now);
+  const position = computePosition(item, context.catalogIndex.items(), task, candidate);
+  const now = context.clock();
+  const workload = workloadOf(context, task, now);
   const notes: string[] = [];
   const samples = workload.samples.length > 0 ? workload.samples : [REFERENCE_CALL];
   if (workload.samples.length === 0) notes.push('No recent calls of this task: the reference call (1,000 input + 500 output tokens) stands in for the workload.');
-  const basis = basisOf(engine);
-  const taskModels = (basis?.models ?? []).filter((m) => engine.catalog.listing(m.modelId)?.tasks.includes(task));
+  const basis = basisOf(context);
+  const taskModels = (basis?.models ?? []).filter((m) => context.catalog.listing(m.modelId)?.tasks.includes(task));
   const callsPerEpoch = taskModels.reduce((s, m) => s + m.calls, 0);
   const payersPerEpoch = new Set(taskModels.flatMap((m) => m.payerKeys)).size;
   const self = basis?.models.find((m) => m.modelId === modelId);
@@ -99,9 +99,9 @@ export function projectPrice(engine: Engine, modelId: string, candidate: Price, 
   const counted = self && qualified ? self.score : 0;
   const perf = self?.perf ?? 0;
   if (!self) notes.push('The model had no paying users in the basis epoch: its performance there is unknown (0), so the projected reward is 0.');
-  const feeBps = engine.ledger.feeBps(now);
+  const feeBps = context.ledger.feeBps(now);
   const standing = (price: Price | null) => {
-    const wins = price ? routedWins(engine, item, price, task, samples) : 0;
+    const wins = price ? routedWins(context, item, price, task, samples) : 0;
     const sharePpm = Math.floor((wins * 1_000_000) / samples.length);
     // Revenue: the mean net cost (price − fee) of a call × the task's calls per epoch × the routed share.
     let net = 0n;
