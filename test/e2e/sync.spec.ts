@@ -33,7 +33,7 @@ test.describe('two engines in one marketplace, in browser mode', () => {
     await user.goto(second.userUrl);
     await expect(user.getByTestId('catalog-count')).toHaveText('64 models', { timeout: 60_000 });
     await expect(user.getByTestId('status-sync')).toHaveAttribute('data-state', 'online');
-    await expect(user.getByTestId('status-sync')).toHaveText(/^1 peer · (synced .+ ago|synced just now)/);
+    await expect(user.getByTestId('status-sync')).toHaveText(/^In sync with 1 peer · (synced .+ ago|synced just now)/);
     await user.getByTestId('search').fill('Helpdesk Triage 7B');
     const row = user.getByTestId('catalog-row').filter({ hasText: 'Helpdesk Triage 7B' });
     await expect(row).toHaveCount(1);

@@ -25,14 +25,27 @@ function networkScreen(status: SyncStatus, peers: PeerView[], extra: Handlers = 
 
 describe('connection summary', () => {
   const now = 1_700_000_060_000;
-  it('says how many peers and how long since the last sync, or offline', () => {
+  it('says plainly how many peers and how long since the last sync, or that it works offline', () => {
     const two = makeSyncStatus({ peers: [makePeer(), makePeer({ key: fakeKey('peer2') })], lastSyncAt: now - 12_000 });
-    expect(connectionSummary(two, null, now)).toEqual({ state: 'online', text: '2 peers · synced 12 s ago' });
-    expect(connectionSummary(makeSyncStatus(), null, now)).toEqual({ state: 'offline', text: 'offline' });
-    expect(connectionSummary(makeSyncStatus({ lastSyncAt: now - 180_000, pending: { docs: 1, records: 3 } }), null, now).text).toBe('offline · last synced 3 min ago · 3 records not yet shared');
-    expect(connectionSummary(makeSyncStatus({ listening: null }), null, now)).toEqual({ state: 'off', text: 'offline · sync is off' });
+    expect(connectionSummary(two, null, now)).toEqual({ state: 'online', text: 'In sync with 2 peers · synced 12 s ago' });
+    expect(connectionSummary({ ...two, pending: { docs: 1, records: 4 } }, null, now).text).toBe('Connected to 2 peers · 4 records still to share · synced 12 s ago');
+    expect(connectionSummary({ ...two, lastSyncAt: null }, null, now).text).toBe('Connected to 2 peers · first sync starting');
+    expect(connectionSummary(makeSyncStatus(), null, now)).toEqual({ state: 'offline', text: 'Working offline — everything works from local data' });
+    expect(connectionSummary(makeSyncStatus({ lastSyncAt: now - 180_000, pending: { docs: 1, records: 3 } }), null, now).text).toBe(
+      'Working offline — 3 records will be shared when a peer connects · last synced 3 min ago',
+    );
+    expect(connectionSummary(makeSyncStatus({ listening: null }), null, now)).toEqual({ state: 'off', text: 'Sync is off — working from local data' });
+    expect(connectionSummary(makeSyncStatus({ listening: null, pending: { docs: 1, records: 2 } }), null, now).text).toBe(
+      'Sync is off — working from local data · 2 records kept to share once sync is on',
+    );
     const progress = { active: true, docsKnown: 100, docsReady: 40, recordsReceived: 2_000, recordsProcessed: 500 };
-    expect(connectionSummary(two, progress, now)).toEqual({ state: 'syncing', text: 'syncing · 25 %' });
+    expect(connectionSummary(two, progress, now)).toEqual({ state: 'syncing', text: 'Syncing with 2 peers · 25 %' });
+  });
+
+  it('never words the normal offline state as an error', () => {
+    for (const status of [makeSyncStatus(), makeSyncStatus({ listening: null }), makeSyncStatus({ pending: { docs: 9, records: 980 } })]) {
+      expect(connectionSummary(status, null, now).text).not.toMatch(/error|fail|not yet|unavailable|^offline/i);
+    }
   });
 });
 
@@ -48,7 +61,7 @@ describe('network screen', () => {
     expect(within(rows[1]!).getByTestId('peer-state').textContent).toMatch(/^not connected · retry in [45] s$/);
     expect(rows[1]!.textContent).toContain('ECONNREFUSED');
     expect(rows[1]!.textContent).toContain('found on the LAN');
-    expect(screen.getByTestId('status-sync').textContent).toMatch(/^1 peer · synced 1[2-4] s ago · 5 records not yet shared$/);
+    expect(screen.getByTestId('status-sync').textContent).toMatch(/^Connected to 1 peer · 5 records still to share · synced 1[2-4] s ago$/);
   });
 
   it('connects by address (with an optional key), refusing a malformed one first', async () => {
@@ -97,7 +110,7 @@ describe('network screen', () => {
     const bar = await screen.findByTestId('sync-progress');
     expect(within(bar).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
     expect(screen.getByTestId('sync-progress-text').textContent).toBe('Syncing: 42 % · 4,200 of 10,000 records verified · 60 of 120 documents');
-    expect(screen.getByTestId('status-sync').textContent).toBe('syncing · 42 %');
+    expect(screen.getByTestId('status-sync').textContent).toBe('Syncing · 42 %');
     // When it ends, the counts it changed are read again.
     const reads = transport.callsOf('sync.status').length;
     act(() => transport.emit('sync.progress', { active: false, docsKnown: 120, docsReady: 120, recordsReceived: 10_000, recordsProcessed: 10_000 }));
@@ -105,9 +118,9 @@ describe('network screen', () => {
     await waitFor(() => expect(transport.callsOf('sync.status').length).toBeGreaterThan(reads));
   });
 
-  it('works with no peer at all: says so, and the status line says offline', async () => {
+  it('works with no peer at all: says so, and the status line says it works offline', async () => {
     networkScreen(makeSyncStatus(), []);
     expect((await screen.findByTestId('peers-empty')).textContent).toMatch(/works alone until it meets one/);
-    await waitFor(() => expect(screen.getByTestId('status-sync').textContent).toBe('offline'));
+    await waitFor(() => expect(screen.getByTestId('status-sync').textContent).toBe('Working offline — everything works from local data'));
   });
 });

@@ -5,20 +5,28 @@ import { formatAgo, formatIn } from '../format/relative';
 export type ConnectionState = 'syncing' | 'online' | 'offline' | 'off';
 
 /**
- * The status line's one phrase about peers: "2 peers · synced 12 s ago", "syncing · 45 %",
- * "offline". Offline is a normal state, not an error: every screen works from local data.
+ * The status line's one sentence about peers, in plain words: "In sync with 2 peers · synced 12 s
+ * ago", "Working offline — 980 records will be shared when a peer connects". Offline is a normal
+ * state, not an error: every screen works from local data, and unshared records wait safely.
  */
 export function connectionSummary(status: SyncStatus, progress: SyncProgress | null, now: number): { state: ConnectionState; text: string } {
   const connected = status.peers.filter((p) => p.connected).length;
-  const pending = status.pending.records > 0 ? ` · ${formatPlural(status.pending.records, 'record')} not yet shared` : '';
-  if (progress?.active) return { state: 'syncing', text: `syncing · ${progressPercent(progress)} %` };
+  const waiting = status.pending.records;
+  if (progress?.active) return { state: 'syncing', text: `${connected > 0 ? `Syncing with ${formatPlural(connected, 'peer')}` : 'Syncing'} · ${progressPercent(progress)} %` };
   if (connected > 0) {
-    const synced = status.lastSyncAt === null ? 'connecting' : `synced ${formatAgo(status.lastSyncAt, now)}`;
-    return { state: 'online', text: `${formatPlural(connected, 'peer')} · ${synced}${pending}` };
+    const peers = formatPlural(connected, 'peer');
+    if (status.lastSyncAt === null) return { state: 'online', text: `Connected to ${peers} · first sync starting` };
+    const synced = `synced ${formatAgo(status.lastSyncAt, now)}`;
+    if (waiting > 0) return { state: 'online', text: `Connected to ${peers} · ${formatPlural(waiting, 'record')} still to share · ${synced}` };
+    return { state: 'online', text: `In sync with ${peers} · ${synced}` };
   }
-  if (status.listening === null) return { state: 'off', text: `offline · sync is off${pending}` };
+  if (status.listening === null) {
+    const kept = waiting > 0 ? ` · ${formatPlural(waiting, 'record')} kept to share once sync is on` : '';
+    return { state: 'off', text: `Sync is off — working from local data${kept}` };
+  }
   const last = status.lastSyncAt === null ? '' : ` · last synced ${formatAgo(status.lastSyncAt, now)}`;
-  return { state: 'offline', text: `offline${last}${pending}` };
+  const plan = waiting > 0 ? `${formatPlural(waiting, 'record')} will be shared when a peer connects` : 'everything works from local data';
+  return { state: 'offline', text: `Working offline — ${plan}${last}` };
 }
 
 /** Records verified of those received, else documents held of those known; whole percent, never 100 while active. */
