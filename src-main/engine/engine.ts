@@ -27,13 +27,13 @@ import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
 import type { DataKey } from './secrets/secret-box';
 import { openSecretFolder } from './secrets/secret-files';
+import type { ItemFiguresContext } from './catalog/context';
 import { catalogItemFor, chargedModels } from './catalog/item-figures';
 import type { CatalogItem } from '../../src-shared/catalog';
 import { Receipts } from './reviews/receipts';
 import { ReviewState } from './reviews/review-state';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
-import { itemFiguresOf } from './compose/catalog';
 import { epochCloserFor } from './compose/rewards';
 import { routerFor } from './compose/routing';
 import { ledgerContextOf, type LedgerContext } from './ledger/context';
@@ -81,7 +81,8 @@ export class Engine {
   /** Incentive epochs and reward claims, recomputed from every peer's signed records. */
   readonly rewards: RewardState;
   readonly epochCloser = epochCloserFor(this);
-  private readonly itemFigures = itemFiguresOf(this);
+  /** What catalog items are computed from (catalog/context.ts). */
+  private readonly itemFigures: ItemFiguresContext;
   /** Where records this engine signs are checked, made durable and applied (read-your-writes: catchUp). */
   readonly publisher: Publisher;
   readonly startedAt: number;
@@ -123,6 +124,7 @@ export class Engine {
     book.register(this.reviews);
     // Feedback from any peer moves the routing quality estimate of the model it rates.
     this.reviews.onFeedback((body) => this.observations.feedback(body.modelId, body.up));
+    this.itemFigures = { clock, keys, catalog, parties: book.parties, observations: this.observations, ledger: this.ledger, reviews: this.reviews };
     this.rewards = new RewardState({
       clock,
       marketplace,

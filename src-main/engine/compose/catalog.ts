@@ -1,9 +1,10 @@
-import type { CatalogContext, ItemFiguresContext } from '../catalog/context';
+import type { CatalogContext } from '../catalog/context';
 import type { Engine } from '../engine';
 
 /**
- * The composition root's wiring of the catalog domain (catalog/context.ts). Parts the engine makes
- * in its constructor's body are read through getters, so a context can be built before they exist.
+ * The composition root's wiring of the catalog domain's publishing (catalog/context.ts); the engine
+ * builds the item figures' context itself. OwnBatches is read through a getter: it is made later in
+ * the engine's constructor.
  */
 export function catalogContextOf(engine: Engine): CatalogContext {
   return {
@@ -16,30 +17,5 @@ export function catalogContextOf(engine: Engine): CatalogContext {
       return engine.ownBatches;
     },
     publish: (doc, records) => engine.publish(doc, records),
-  };
-}
-
-/** Read through getters throughout: the engine builds this as a field, before its constructor runs. */
-export function itemFiguresOf(engine: Engine): ItemFiguresContext {
-  return {
-    clock: () => engine.clock(),
-    get keys() {
-      return engine.keys;
-    },
-    get catalog() {
-      return engine.catalog;
-    },
-    get parties() {
-      return engine.book.parties;
-    },
-    get observations() {
-      return engine.observations;
-    },
-    get ledger() {
-      return engine.ledger;
-    },
-    get reviews() {
-      return engine.reviews;
-    },
   };
 }
