@@ -34,6 +34,7 @@ import { Receipts } from './reviews/receipts';
 import { ReviewState } from './reviews/review-state';
 import { ObservationStats } from './routing/observations';
 import type { Router } from './routing/router';
+import { authorityRules } from './compose/authority';
 import { epochCloserFor } from './compose/rewards';
 import { routerFor } from './compose/routing';
 import { ledgerContextOf, type LedgerContext } from './ledger/context';
@@ -190,7 +191,7 @@ export class Engine {
     const db = await openQueryStore({ validate: options.validate ?? false });
     const marketplace = new MarketplaceState(marketplaceId, keys.treasury?.publicKey ?? null);
     const catalog = new CatalogState();
-    const book = new RecordBook(marketplace, catalog, new SignatureVerifier(), await VerifiedFile.open(dataDir));
+    const book = new RecordBook(marketplace, catalog, new SignatureVerifier(), await VerifiedFile.open(dataDir), authorityRules());
     const settings = await SettingsStore.open(dataDir);
     const receipts = await Receipts.open(dataDir);
     const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal);

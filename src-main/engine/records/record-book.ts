@@ -1,30 +1,17 @@
-import type { CatalogState } from '../catalog/catalog-state';
 import type { SignatureVerifier } from '../identity/keys';
-import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { QuarantineRow } from '../store/query-store';
 import type { BatchBody } from '../../../src-shared/domain';
 import { PartyLinks } from '../identity/party-links';
-import { authorityViolation, checkAuthority } from './authority';
+import { authorityViolation, checkAuthority, type AuthorityRules } from './authority';
 import { mayBeBatch, UNVOUCHABLE_KINDS } from './batch';
+import { RECORD_RULES } from './record-rules';
 import { SetAside, type SetAsideRow } from './set-aside';
 import type { Verdicts } from './signature-pool';
 import { Signatures, type VerifiedNotes } from './signatures';
+import type { IngestOutcome, MarketplacePort, RecordApplier } from './book-ports';
 import { decodeRecord, recordHash, sizeProblem, type DecodeResult, type SignedRecord } from './signed';
 
-/** A domain state that takes effect from records (catalog, ledger, observations, ...). */
-export interface RecordApplier {
-  /** Returns the model ids whose catalog figures this record changed, if any. */
-  apply(record: SignedRecord): string[] | void;
-}
-
-export type IngestOutcome =
-  | { status: 'applied'; record: SignedRecord; changedModels: string[]; marketplaceChanged: boolean }
-  | { status: 'duplicate'; hash: string }
-  | { status: 'quarantined'; hash: string; reason: string }
-  /** Validly signed but dated ahead of local time: takes effect at `until` (records/set-aside.ts). */
-  | { status: 'held'; hash: string; until: number }
-  /** Validly signed in a newer record format: kept, applied once this engine reads that format. */
-  | { status: 'pending'; hash: string; reason: string };
+export type { IngestOutcome, MarketplacePort, RecordApplier } from './book-ports';
 
 /** Records handed to the signature workers at once during ingestAll. */
 const INGEST_CHUNK = 512;
@@ -45,16 +32,20 @@ export class RecordBook {
   private readonly unsigned = new Map<string, { doc: string; bytes: Uint8Array }>();
   /** Which device keys act for which identity (a producer's device is the producer): read where figures are computed. */
   readonly parties = new PartyLinks();
-  private readonly appliers: RecordApplier[] = [this.parties];
+  private readonly appliers: RecordApplier[];
 
   constructor(
-    private readonly marketplace: MarketplaceState,
-    private readonly catalog: CatalogState,
+    private readonly marketplace: MarketplacePort,
+    /** The catalog: the first state after the marketplace to see each applied record. */
+    catalog: RecordApplier,
     private readonly verifier: SignatureVerifier,
     /** Hashes verified at earlier starts, and where newly verified ones are noted (VerifiedFile). */
     verified: VerifiedNotes | null = null,
+    /** Who may sign each kind (compose/authority.ts); without it, kinds ruled by a domain are refused. */
+    private readonly rules: AuthorityRules = RECORD_RULES,
   ) {
     this.signatures = new Signatures(verifier, verified);
+    this.appliers = [catalog, this.parties];
   }
 
   /** Records whose signature this engine set out to check (on the workers or here): a figure for tests and health. */
@@ -126,7 +117,7 @@ export class RecordBook {
       try {
         const decoded = decodeRecord(bytes, this.verifier);
         if (!decoded.ok || decoded.record.payload.kind !== 'batch') continue;
-        const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id });
+        const check = checkAuthority(decoded.record.payload, { marketplaceId: this.marketplace.id }, this.rules);
         if (check.ok) this.signatures.vouch(decoded.record.payload.author, (check.body as BatchBody).hashes);
       } catch (error) {
         console.error('a record that looked like a batch could not be read:', (error as Error).message);
@@ -176,7 +167,7 @@ export class RecordBook {
    * such as a review by a device of the model's producer), or null.
    */
   violation(record: SignedRecord): string | null {
-    return sizeProblem(record.bytes) ?? authorityViolation(record.payload, { marketplaceId: this.marketplace.id, parties: this.parties });
+    return sizeProblem(record.bytes) ?? authorityViolation(record.payload, { marketplaceId: this.marketplace.id, parties: this.parties }, this.rules);
   }
 
   /**
@@ -219,7 +210,7 @@ export class RecordBook {
 
   ingest(doc: string, record: SignedRecord, now: number): IngestOutcome {
     if (this.seen.has(record.hash)) return { status: 'duplicate', hash: record.hash };
-    const check = checkAuthority(record.payload, { marketplaceId: this.marketplace.id });
+    const check = checkAuthority(record.payload, { marketplaceId: this.marketplace.id }, this.rules);
     if (!check.ok) return this.reject(doc, record.hash, check.reason, now, record);
     if (this.setAside.isEarly(record, now)) return { status: 'held', hash: record.hash, until: this.setAside.hold(doc, record, now) };
     record.parsedBody = check.body;
@@ -238,7 +229,7 @@ export class RecordBook {
     // Quarantined earlier only for where it was stored (or before its marketplace was known): it counts now.
     this.quarantined.delete(record.hash);
     const marketplaceChanged = this.marketplace.apply(record);
-    const changedModels = this.catalog.apply(record);
+    const changedModels: string[] = [];
     for (const applier of this.appliers) {
       const touched = applier.apply(record);
       if (touched) changedModels.push(...touched);
