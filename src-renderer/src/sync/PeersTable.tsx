@@ -5,6 +5,7 @@ import { useClient } from '../client/ClientContext';
 import { asAppError } from '../client/errors';
 import { shortKey } from '../format/numbers';
 import { formatAgo } from '../format/relative';
+import { DataTable, type Column } from '../table/DataTable';
 import { peerState, SOURCE_LABELS } from './sync-view';
 
 /** Disconnect (stops redialling) or reconnect one peer; errors stay on its row. */
@@ -51,49 +52,66 @@ function PeerAction({ peer }: { peer: PeerView }) {
   );
 }
 
+/** Never-happened times sort below every real one. */
+const timeOrNever = (at: number | null) => at ?? -1;
+
 /** Every peer this engine knows (sync.peers), connected or not, with what went wrong last. */
 export function PeersTable({ peers, now }: { peers: readonly PeerView[]; now: number }) {
+  const columns: Array<Column<PeerView>> = [
+    {
+      key: 'address',
+      header: 'Address',
+      cell: (p) => (p.address ? <code className="selectable">{p.address}</code> : <span className="muted">unknown (it dialled in)</span>),
+      sortValue: (p) => p.address ?? '',
+    },
+    { key: 'key', header: 'Key', cell: (p) => (p.key ? <code title={p.key}>{shortKey(p.key)}</code> : <span className="muted">not yet proven</span>), sortValue: (p) => p.key ?? '' },
+    { key: 'source', header: 'Found', cell: (p) => SOURCE_LABELS[p.source], sortValue: (p) => SOURCE_LABELS[p.source], cellProps: () => ({ className: 'nowrap' }) },
+    {
+      key: 'state',
+      header: 'State',
+      cell: (p) => {
+        const state = peerState(p, now);
+        return (
+          <span className={`peer-state peer-${state.tone}`} data-testid="peer-state">
+            {state.text}
+          </span>
+        );
+      },
+      sortValue: (p) => peerState(p, now).text,
+      cellProps: () => ({ className: 'nowrap' }),
+    },
+    {
+      key: 'synced',
+      header: 'Last sync',
+      cell: (p) => (p.lastSyncAt === null ? <span className="muted">never</span> : formatAgo(p.lastSyncAt, now)),
+      sortValue: (p) => timeOrNever(p.lastSyncAt),
+      cellProps: () => ({ className: 'nowrap' }),
+    },
+    {
+      key: 'seen',
+      header: 'Last seen',
+      cell: (p) => (p.lastSeenAt === null ? <span className="muted">never</span> : formatAgo(p.lastSeenAt, now)),
+      sortValue: (p) => timeOrNever(p.lastSeenAt),
+      cellProps: () => ({ className: 'nowrap' }),
+    },
+    {
+      key: 'error',
+      header: 'Last error',
+      cell: (p) => p.lastError ?? <span className="muted">—</span>,
+      sortValue: (p) => p.lastError ?? '',
+      cellProps: (p) => ({ className: 'peer-error', title: p.lastError ?? undefined }),
+    },
+    { key: 'action', header: <span className="visually-hidden">Action</span>, cell: (p) => <PeerAction peer={p} />, cellProps: () => ({ className: 'nowrap' }) },
+  ];
   return (
-    <div className="table-scroll">
-      <table className="data-table compact" data-testid="peers-table">
-        <thead>
-          <tr>
-            <th>Address</th>
-            <th>Key</th>
-            <th>Found</th>
-            <th>State</th>
-            <th>Last sync</th>
-            <th>Last seen</th>
-            <th>Last error</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {peers.map((peer) => {
-            const state = peerState(peer, now);
-            return (
-              <tr key={`${peer.key ?? ''}|${peer.address ?? ''}`} data-testid="peer-row" data-key={peer.key ?? ''} data-address={peer.address ?? ''} data-connected={peer.connected}>
-                <td>{peer.address ? <code className="selectable">{peer.address}</code> : <span className="muted">unknown (it dialled in)</span>}</td>
-                <td>{peer.key ? <code title={peer.key}>{shortKey(peer.key)}</code> : <span className="muted">not yet proven</span>}</td>
-                <td className="nowrap">{SOURCE_LABELS[peer.source]}</td>
-                <td className="nowrap">
-                  <span className={`peer-state peer-${state.tone}`} data-testid="peer-state">
-                    {state.text}
-                  </span>
-                </td>
-                <td className="nowrap">{peer.lastSyncAt === null ? <span className="muted">never</span> : formatAgo(peer.lastSyncAt, now)}</td>
-                <td className="nowrap">{peer.lastSeenAt === null ? <span className="muted">never</span> : formatAgo(peer.lastSeenAt, now)}</td>
-                <td className="peer-error" title={peer.lastError ?? undefined}>
-                  {peer.lastError ?? <span className="muted">—</span>}
-                </td>
-                <td className="nowrap">
-                  <PeerAction peer={peer} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={peers}
+      columns={columns}
+      rowKey={(p) => `${p.key ?? ''}|${p.address ?? ''}`}
+      label="Peers"
+      testId="peers-table"
+      compact
+      rowProps={(p) => ({ 'data-testid': 'peer-row', 'data-key': p.key ?? '', 'data-address': p.address ?? '', 'data-connected': p.connected })}
+    />
   );
 }
