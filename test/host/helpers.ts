@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../../src-main/engine/engine';
+import type { RateLimitOptions } from '../../src-main/host/rate-limit';
 import { serve, type RunningServer } from '../../src-main/host/serve';
 import { Fixture } from '../engine/helpers';
 
@@ -17,7 +18,7 @@ export interface Hosted {
 }
 
 /** An engine over a fresh folder, served on a free loopback port with a tiny renderer build. */
-export async function host(fx: Fixture, servers: RunningServer[], options: { pageSession?: string } = {}): Promise<Hosted> {
+export async function host(fx: Fixture, servers: RunningServer[], options: { pageSession?: string; rateLimit?: RateLimitOptions } = {}): Promise<Hosted> {
   const root = await fx.tempDir();
   const rendererDir = join(root, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
