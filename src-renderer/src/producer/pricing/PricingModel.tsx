@@ -11,6 +11,7 @@ import { formatMoney } from '../../format/numbers';
 import { formatDateTime } from '../../format/time';
 import { chartNow, usePriceHistory } from '../../model/PriceHistory';
 import { InlineError } from '../../shell/InlineError';
+import { CandidateProjection } from './CandidateProjection';
 import { MarketPosition } from './MarketPosition';
 import { PriceEditor } from './PriceEditor';
 import { parsePriceText, priceFieldOf, priceTextOf, type PriceText } from './price-form';
@@ -34,7 +35,7 @@ function History({ modelId }: { modelId: string }) {
   );
 }
 
-/** One model's pricing: the price in force, the editor with its live market position, the history. */
+/** One model's pricing: the price in force, the editor with its live market position and projection, the history. */
 export function PricingModel({ item }: { item: CatalogItem }) {
   const client = useClient();
   const [text, setText] = useState<PriceText>(() => priceTextOf(item.price));
@@ -125,6 +126,7 @@ export function PricingModel({ item }: { item: CatalogItem }) {
         </div>
         <MarketPosition position={position.data} error={position.error} updating={position.loading} onRetry={position.reload} />
       </section>
+      <CandidateProjection modelId={item.id} price={parsed.price} task={task} />
       <section className="card pricing-history" aria-label="Price history">
         <h2>Price history</h2>
         <History modelId={item.id} />

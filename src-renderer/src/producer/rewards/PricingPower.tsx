@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import type { CatalogItem } from '../../../../src-shared/catalog';
-import type { Price } from '../../../../src-shared/money';
-import { useDebouncedValue } from '../../catalog/useDebouncedValue';
-import { useCommand } from '../../client/useCommand';
-import { useKeepPrevious } from '../../client/useKeepPrevious';
-import { REWARD_EVENTS } from '../../rewards/epochs';
 import { FormField } from '../../shell/FormField';
 import { InlineError } from '../../shell/InlineError';
 import { useUiStore } from '../../state/ui-store';
 import { parsePriceText, priceTextOf, type PriceText } from '../pricing/price-form';
-import { POSITION_DEBOUNCE_MS } from '../pricing/usePosition';
 import { useMyModels } from '../pricing/useMyModels';
 import { ProjectionTable } from './ProjectionTable';
+import { useProjection } from './useProjection';
 
 const FIELDS = [
   { field: 'inputPer1M', label: 'Input per 1M tokens' },
@@ -19,19 +14,14 @@ const FIELDS = [
   { field: 'perRequest', label: 'Per request' },
 ] as const;
 
-const EVENTS = [...REWARD_EVENTS, 'catalog.changed'] as const;
-
 /** A candidate price for one model, projected through the routing planner and the newest final epoch. */
 function ModelProjection({ item }: { item: CatalogItem }) {
   const openPricing = useUiStore((s) => s.openPricing);
   const [text, setText] = useState<PriceText>(() => priceTextOf(item.price));
   const [task, setTask] = useState(item.tasks[0] ?? '');
   const parsed = parsePriceText(text);
-  const settled = useDebouncedValue(parsed.price ? JSON.stringify(parsed.price) : null, POSITION_DEBOUNCE_MS);
-  const input = settled === null ? null : { modelId: item.id, candidate: JSON.parse(settled) as Price, ...(task ? { task } : {}) };
-  const projection = useCommand('rewards.projection', input, EVENTS);
-  const kept = useKeepPrevious(projection.data);
-  const shown = kept && kept.modelId === item.id && (!task || kept.task === task) ? kept : undefined;
+  const projection = useProjection(item.id, parsed.price, task || null);
+  const { shown } = projection;
   return (
     <div className="pricing-power" aria-busy={projection.loading}>
       <div className="pricing-power-form">
