@@ -15,9 +15,10 @@ interface Listed {
 
 /** Every screen of both windows on the demo marketplace, with real ids for the ones that need one. */
 export async function demoScreens(request: APIRequestContext, host: ServedHost): Promise<ScreenVisit[]> {
-  const health = await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {});
+  const health = await rpc<{ identity: { producerKey: string } }>(request, host, 'system.health', {});
   const chat = await rpc<Listed>(request, host, 'catalog.list', { filters: { task: 'chat' }, sort: 'value', limit: 3 });
-  const mine = await rpc<Listed>(request, host, 'catalog.list', { filters: { producer: health.identity.publicKey }, limit: 1 });
+  // The demo's buyer identity lists nothing; its models are the demo producer's (producerKey).
+  const mine = await rpc<Listed>(request, host, 'catalog.list', { filters: { producer: health.identity.producerKey }, limit: 1 });
   const ids = chat.items.map((i) => i.id);
   const own = mine.items[0]!.id;
   const entries = await rpc<{ items: Array<{ hash: string }> }>(request, host, 'ledger.entries', { limit: 1 });
@@ -49,12 +50,19 @@ export async function demoScreens(request: APIRequestContext, host: ServedHost):
   ];
 }
 
+/** The window's address with the view's hash route; the page session is not in it (see openVisit). */
 export function urlOf(host: ServedHost, visit: ScreenVisit): string {
-  return `${visit.window === 'user' ? host.userUrl : host.producerUrl}#${visit.hash}`;
+  const withSession = visit.window === 'user' ? host.userUrl : host.producerUrl;
+  return `${withSession.split('#')[0]}#${visit.hash}`;
 }
 
-/** Opens a view by its URL and waits until it shows its content, not a loading state. */
+/**
+ * Opens a view by its URL and waits until it shows its content, not a loading state. The served
+ * URL carries the session in its fragment (#session=S), so a route cannot simply be appended to
+ * it: a fresh tab opens that URL once, which keeps the session in sessionStorage for every visit.
+ */
 export async function openVisit(page: Page, host: ServedHost, visit: ScreenVisit): Promise<void> {
+  if (page.url() === 'about:blank') await page.goto(host.userUrl);
   await page.goto(urlOf(host, visit));
   await expect(page.getByTestId(visit.ready).first()).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('[data-testid="loading"], [role="status"] .spinner')).toHaveCount(0, { timeout: 15_000 });

@@ -68,12 +68,18 @@ test.describe('a newcomer with the keyboard only', () => {
     await expect(page).toHaveURL(/#\/compare\?ids=[^&]+$/);
     await expect(page.getByTestId('compare-task')).toHaveValue('chat');
 
-    // The producer console, signing as the demo's producer: set a price.
-    await page.goto(`${host.producerUrl}`);
-    await press(page, page.getByTestId('nav-pricing'));
-    await expect(page.getByTestId('market-position')).toBeVisible();
-    await type(page, page.getByTestId('price-inputPer1M'), '0.5');
-    await press(page, page.getByTestId('price-save'));
-    await expect(page.getByTestId('price-saved')).toContainText('in force now');
+    // "Act as producer" opens the producer console in a new tab that keeps the page session and
+    // signs as the demo's producer: set a price, seeing what it would do first.
+    await expect(page.getByTestId('open-producer')).toHaveText('Act as producer');
+    const opened = page.waitForEvent('popup');
+    await press(page, page.getByTestId('open-producer'));
+    const producer = await opened;
+    await expect(producer).toHaveURL(/\/producer\.html(#\/[a-z-]*)?$/);
+    await press(producer, producer.getByTestId('nav-pricing'));
+    await expect(producer.getByTestId('market-position')).toBeVisible();
+    await type(producer, producer.getByTestId('price-inputPer1M'), '0.5');
+    await expect(producer.getByTestId('pricing-projection').getByTestId('projection-table')).toBeVisible();
+    await press(producer, producer.getByTestId('price-save'));
+    await expect(producer.getByTestId('price-saved')).toContainText('in force now');
   });
 });

@@ -14,14 +14,17 @@ export function AppShell({
   windowName,
   screens,
   health,
-  headerAction,
+  windowAction,
   children,
 }: {
   windowName: string;
   screens: readonly ScreenLink[];
   health: CommandOutput<'system.health'> | undefined;
-  /** A window's own entry beside the theme (the user window's way into the producer console). */
-  headerAction?: ReactNode;
+  /**
+   * A window's own entry in the status line (the user window's way into the producer console):
+   * there it is always visible without taking a screen link's place in the header.
+   */
+  windowAction?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -41,14 +44,13 @@ export function AppShell({
           <span className="brand-window">{windowName}</span>
         </div>
         <ScreenNav screens={screens} />
-        {headerAction}
         <ThemeSelect />
       </header>
       <EngineBanner />
       <main className="app-main" id={MAIN_ID} tabIndex={-1}>
         {children}
       </main>
-      <StatusLine health={health} />
+      <StatusLine health={health} action={windowAction} />
     </div>
   );
 }

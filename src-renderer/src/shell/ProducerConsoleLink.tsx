@@ -17,7 +17,7 @@ export function ProducerConsoleLink({ identity }: { identity: Identity }) {
   return (
     <button
       type="button"
-      className="header-action"
+      className="link-button status-action"
       data-testid="open-producer"
       title={title}
       onClick={() => window.open(new URL('producer.html', window.location.href).href, '_blank')}

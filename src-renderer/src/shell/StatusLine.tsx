@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import type { CommandOutput } from '../../../src-shared/contract';
 import { formatPlural, shortKey } from '../format/numbers';
 import { SyncIndicator } from '../sync/SyncIndicator';
 
 type Health = CommandOutput<'system.health'>;
 
-export function StatusLine({ health }: { health: Health | undefined }) {
+export function StatusLine({ health, action }: { health: Health | undefined; action?: ReactNode }) {
   const marketplace = health?.marketplace ?? null;
   return (
     <footer className="status-line" data-testid="status-line">
@@ -33,6 +34,7 @@ export function StatusLine({ health }: { health: Health | undefined }) {
             </>
           )}
           <span className="status-spacer" />
+          {action}
           <span className="muted">{formatPlural(health.counts.models, 'model')}</span>
           <span className="muted">engine {health.version}</span>
         </>

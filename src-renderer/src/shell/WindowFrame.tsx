@@ -15,14 +15,14 @@ export type Health = CommandOutput<'system.health'>;
 export function WindowFrame({
   windowName,
   screens,
-  headerAction,
+  windowAction,
   children,
 }: {
   windowName: string;
   /** Navigation shown once a marketplace is open. */
   screens: readonly ScreenLink[];
-  /** Shown in the header once a marketplace is open. */
-  headerAction?: (health: Health) => ReactNode;
+  /** Shown in the status line once a marketplace is open. */
+  windowAction?: (health: Health) => ReactNode;
   children(health: Health, reloadHealth: () => void): ReactNode;
 }) {
   const health = useCommand('system.health', {}, ['marketplace.changed', 'catalog.changed']);
@@ -39,7 +39,7 @@ export function WindowFrame({
       windowName={windowName}
       screens={data?.marketplace ? screens : []}
       health={data}
-      headerAction={data?.marketplace && headerAction ? headerAction(data) : undefined}
+      windowAction={data?.marketplace && windowAction ? windowAction(data) : undefined}
     >
       {content}
     </AppShell>

@@ -74,7 +74,7 @@ export function UserApp() {
   ] as const;
   useHashRoute(ROUTED_SCREENS);
   return (
-    <WindowFrame windowName="Marketplace" screens={screens} headerAction={(health) => <ProducerConsoleLink identity={health.identity} />}>
+    <WindowFrame windowName="Marketplace" screens={screens} windowAction={(health) => <ProducerConsoleLink identity={health.identity} />}>
       {(health, reloadHealth) =>
         health.marketplace === null ? (
           <Onboarding
