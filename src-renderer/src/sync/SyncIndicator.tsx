@@ -21,7 +21,12 @@ export function SyncIndicator() {
   return (
     <>
       <span className={`sync-dot sync-${state}`} aria-hidden="true" />
-      <span data-testid="status-sync" data-state={state} title="Peer sync: every screen works offline from local data; peers exchange signed records when they meet">
+      <span
+        className="status-sync-text"
+        data-testid="status-sync"
+        data-state={state}
+        title={`${text}. Peer sync: every screen works offline from local data; peers exchange signed records when they meet`}
+      >
         {text}
       </span>
       {status.data.lanSharing && (
