@@ -26,7 +26,7 @@ import { VerifiedFile } from './records/verified-file';
 import { draftOf, signRecord, type SignedRecord } from './records/signed';
 import { passphraseFromEnv } from './secrets/passphrase';
 import type { DataKey } from './secrets/secret-box';
-import { openSecretFolder } from './secrets/secret-files';
+import { openSecretFolder, type SecretFiles } from './secrets/secret-files';
 import type { ItemFiguresContext } from './catalog/context';
 import { catalogItemFor, chargedModels } from './catalog/item-figures';
 import type { CatalogItem } from '../../src-shared/catalog';
@@ -116,6 +116,8 @@ export class Engine {
     private readonly receipts: Receipts,
     /** Where records this engine signs become durable before they are acknowledged. */
     readonly journal: RecordJournal,
+    /** The data folder's secret files, opened with its data key: key files and API keys go through it. */
+    readonly secrets: SecretFiles,
   ) {
     this.startedAt = clock();
     this.ledger = new LedgerState(marketplace);
@@ -182,8 +184,8 @@ export class Engine {
     const clock = options.clock ?? Date.now;
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     // Opens (and, with a key, encrypts) the secret files first: a wrong passphrase changes nothing.
-    await openSecretFolder(dataDir, options.dataKey === undefined ? passphraseFromEnv() : options.dataKey);
-    const { keys, created } = await loadOrCreateKeys(dataDir);
+    const { files: secrets } = await openSecretFolder(dataDir, options.dataKey === undefined ? passphraseFromEnv() : options.dataKey);
+    const { keys, created } = await loadOrCreateKeys(secrets);
     const { id: marketplaceId, demo } = await readMarketplaceFile(dataDir);
     // The repo's peer id is this device's key: the key peers make it prove when they connect.
     const docs = await DocumentStore.open(dataDir, { peerId: keys.device.publicKey });
@@ -194,7 +196,7 @@ export class Engine {
     const book = new RecordBook(marketplace, catalog, new SignatureVerifier(), await VerifiedFile.open(dataDir), authorityRules());
     const settings = await SettingsStore.open(dataDir);
     const receipts = await Receipts.open(dataDir);
-    const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal);
+    const engine = new Engine(dataDir, keys, docs, db, marketplace, catalog, book, settings, clock, options.validate ?? false, receipts, journal, secrets);
     engine.demo = demo;
     await rebuildFromDocuments(engine);
     engine.routerInstance = await routerFor(engine);

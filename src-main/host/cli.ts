@@ -156,8 +156,8 @@ async function runIdentity(args: ParsedArgs): Promise<void> {
   rejectUnknown(args, ['data', 'passphrase-file']);
   if (args.positional[1] !== 'export') throw new UsageError('usage: infiniroute identity export [--data DIR]');
   // Decrypts for the export only: an export is no reason to re-write the folder's files.
-  await openSecretFolder(dataDirOf(args), await dataKeyOf(args), { upgrade: false });
-  console.log(JSON.stringify(await exportKeys(dataDirOf(args)), null, 2));
+  const folder = await openSecretFolder(dataDirOf(args), await dataKeyOf(args), { upgrade: false });
+  console.log(JSON.stringify(await exportKeys(folder.files), null, 2));
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

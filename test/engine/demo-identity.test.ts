@@ -92,7 +92,7 @@ describe('the demo producer key at rest', () => {
       const again = await Engine.open({ dataDir: dir, dataKey });
       try {
         expect(again.keys.demoProducer?.publicKey).toBe(producerKey);
-        expect(Object.keys(await exportKeys(dir)).sort()).toEqual(['demo-producer', 'device', 'identity', 'treasury']);
+        expect(Object.keys(await exportKeys(again.secrets)).sort()).toEqual(['demo-producer', 'device', 'identity', 'treasury']);
       } finally {
         await again.close();
       }

@@ -9,6 +9,7 @@ import type { MarketplaceContext } from '../../src-main/engine/marketplace/conte
 import { createMarketplace, DEFAULT_CONFIG } from '../../src-main/engine/marketplace/create';
 import type { MarketplaceInfo } from '../../src-main/engine/marketplace/marketplace-state';
 import { decodeRecord, type SignedRecord } from '../../src-main/engine/records/signed';
+import { SecretFiles } from '../../src-main/engine/secrets/secret-files';
 
 /**
  * Creating a marketplace through its port (marketplace/context.ts) with plain fakes: no Engine is
@@ -30,7 +31,7 @@ describe('marketplace.create through its port', () => {
     let info: MarketplaceInfo | null = null;
     const context: MarketplaceContext = {
       clock: () => 42_000,
-      dataDir,
+      secrets: new SecretFiles(dataDir, null),
       marketplace: {
         get id() {
           return id;
@@ -66,7 +67,7 @@ describe('marketplace.create through its port', () => {
     const decoded = decodeRecord(fake.published[0]!.records[0]!.bytes, new SignatureVerifier());
     expect(decoded.ok && decoded.record.payload).toMatchObject({ kind: 'marketplace-config', author: treasury!.publicKey, seq: 1, ts: 42_000 });
     // The treasury key is saved with the folder's keys, so a restart still holds it.
-    expect((await loadOrCreateKeys(join(dir, 'new'))).keys.treasury?.publicKey).toBe(treasury!.publicKey);
+    expect((await loadOrCreateKeys(new SecretFiles(join(dir, 'new'), null))).keys.treasury?.publicKey).toBe(treasury!.publicKey);
   });
 
   it('a folder that already belongs to a marketplace is refused and nothing is adopted or signed', async () => {

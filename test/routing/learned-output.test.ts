@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../src-shared/catalog';
 import { DEFAULT_OUTPUT_TOKENS, MIN_LEARNED_OUTPUT } from '../../src-shared/routing';
 import { generateSigningKey } from '../../src-main/engine/identity/keys';
+import { SecretFiles } from '../../src-main/engine/secrets/secret-files';
 import type { PublishBatch } from '../../src-main/engine/publisher';
 import type { RouterContext } from '../../src-main/engine/routing/context';
 import type { LedgerPort } from '../../src-main/engine/routing/ledger-port';
@@ -96,7 +97,7 @@ describe('output tokens: learned estimates and no invented max_tokens', () => {
         return { hash: 'c'.repeat(64), cost: request.inputTokens + request.outputTokens };
       },
     };
-    const router = await openRouter(context, { dataDir: dir, stats, ledger });
+    const router = await openRouter(context, { dataDir: dir, secrets: new SecretFiles(dir, null), stats, ledger });
     await router.parts.settings.update({ explorationBps: 0 });
     const ask = { task: 'code', messages: [{ role: 'user' as const, content: 'Add two numbers' }] };
     try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogItem } from '../../src-shared/catalog';
 import { generateSigningKey } from '../../src-main/engine/identity/keys';
+import { SecretFiles } from '../../src-main/engine/secrets/secret-files';
 import { startSimulator } from '../../src-main/engine/providers/simulator';
 import type { PublishBatch } from '../../src-main/engine/publisher';
 import type { RouterContext } from '../../src-main/engine/routing/context';
@@ -84,7 +85,7 @@ describe('Router through its ports', () => {
         return { hash: 'c'.repeat(64), cost: 42 };
       },
     };
-    const router = await openRouter(context, { dataDir: dir, stats: new ObservationStats(), ledger });
+    const router = await openRouter(context, { dataDir: dir, secrets: new SecretFiles(dir, null), stats: new ObservationStats(), ledger });
     await router.parts.settings.update({ explorationBps: 0 });
     try {
       const out = await router.call({ task: 'code', messages: [{ role: 'user', content: 'Add two numbers' }], expectedOutputTokens: 50 });

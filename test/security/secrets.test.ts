@@ -138,7 +138,7 @@ describe('a data folder with a passphrase', () => {
     const engine = await Engine.open({ dataDir: dir, dataKey: key, validate: true });
     try {
       expect((await engine.dispatch('marketplace.create', { name: 'Encrypted market' })).ok).toBe(true);
-      const store = await ApiKeyStore.open(dir);
+      const store = await ApiKeyStore.open(engine.secrets);
       await store.set('https://api.example.com/', 'sk-live-VERY-SECRET-KEY-1234');
       expect(store.list()).toEqual([{ baseUrl: 'https://api.example.com', hint: '…1234' }]);
     } finally {
@@ -161,8 +161,8 @@ describe('a data folder with a passphrase', () => {
     try {
       const health = (await again.dispatch('system.health', {})) as { ok: true; result: { marketplace: { isTreasury: boolean } } };
       expect(health.result.marketplace.isTreasury).toBe(true);
-      expect((await ApiKeyStore.open(dir)).keyFor('https://api.example.com')).toBe('sk-live-VERY-SECRET-KEY-1234');
-      const exported = await exportKeys(dir);
+      expect((await ApiKeyStore.open(again.secrets)).keyFor('https://api.example.com')).toBe('sk-live-VERY-SECRET-KEY-1234');
+      const exported = await exportKeys(again.secrets);
       expect(Object.keys(exported).sort()).toEqual(['device', 'identity', 'treasury']);
       for (const pem of Object.values(exported)) expect(pem).toContain('BEGIN PRIVATE KEY');
     } finally {
@@ -174,14 +174,14 @@ describe('a data folder with a passphrase', () => {
     const dir = await fx.tempDir();
     const plain = await Engine.open({ dataDir: dir, dataKey: null });
     const identity = plain.keys.identity.publicKey;
-    await (await ApiKeyStore.open(dir)).set('https://api.example.com', 'sk-plain-0000');
+    await (await ApiKeyStore.open(plain.secrets)).set('https://api.example.com', 'sk-plain-0000');
     await plain.close();
     expect(await readFile(join(dir, 'identity', 'identity.pem'), 'utf8')).toContain('BEGIN PRIVATE KEY');
 
     const upgraded = await Engine.open({ dataDir: dir, dataKey: pass('upgrade me') });
     try {
       expect(upgraded.keys.identity.publicKey).toBe(identity);
-      expect((await ApiKeyStore.open(dir)).keyFor('https://api.example.com')).toBe('sk-plain-0000');
+      expect((await ApiKeyStore.open(upgraded.secrets)).keyFor('https://api.example.com')).toBe('sk-plain-0000');
     } finally {
       await upgraded.close();
     }
@@ -297,15 +297,15 @@ describe('the data key handoff to the engine host', () => {
 describe('the API key store', () => {
   it('keeps every key when writes overlap, and removes them', async () => {
     const dir = await fx.tempDir();
-    await openSecretFolder(dir, raw());
-    const store = await ApiKeyStore.open(dir);
+    const { files } = await openSecretFolder(dir, raw());
+    const store = await ApiKeyStore.open(files);
     await Promise.all(Array.from({ length: 8 }, (_, i) => store.set(`https://api${i}.example.com`, `sk-${i}-abcdef`)));
-    const reopened = await ApiKeyStore.open(dir);
+    const reopened = await ApiKeyStore.open(files);
     expect(reopened.list()).toHaveLength(8);
     expect(reopened.keyFor('https://api3.example.com/')).toBe('sk-3-abcdef');
     expect(await reopened.remove('https://api3.example.com')).toBe(true);
     expect(await reopened.remove('https://api3.example.com')).toBe(false);
-    expect((await ApiKeyStore.open(dir)).list()).toHaveLength(7);
+    expect((await ApiKeyStore.open(files)).list()).toHaveLength(7);
     expect(reopened.keyFor('__proto__')).toBeUndefined();
   });
 });

@@ -22,7 +22,7 @@ describe('storeHash', () => {
     const withSettings = await storeHash(engine);
     expect(withSettings).not.toBe(withMarket);
 
-    await (await ApiKeyStore.open(engine.dataDir)).set('https://api.example.com', 'sk-hash-test');
+    await (await ApiKeyStore.open(engine.secrets)).set('https://api.example.com', 'sk-hash-test');
     expect(await storeHash(engine)).not.toBe(withSettings);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarketplaceInfo } from '../../src-main/engine/marketplace/marketplace-state';
 import { generateSigningKey, SignatureVerifier, type SigningKey } from '../../src-main/engine/identity/keys';
 import { decodeRecord, type SignedRecord } from '../../src-main/engine/records/signed';
+import { SecretFiles } from '../../src-main/engine/secrets/secret-files';
 import type { Authenticated } from '../../src-main/engine/sync/connections';
 import type { JoinContext } from '../../src-main/engine/sync/command-context';
 import { encodeInvite } from '../../src-main/engine/sync/invite';
@@ -37,7 +38,7 @@ describe('marketplace.join through its port', () => {
     const rows: KnownPeer[] = [];
     const auth = { direction: 'out', address: '127.0.0.1:1', source: 'invite' } as unknown as Authenticated;
     const context: JoinContext = {
-      dataDir: options.dataDir ?? dir,
+      secrets: new SecretFiles(options.dataDir ?? dir, null),
       clock: () => 7_000,
       keys: {
         get identity() {

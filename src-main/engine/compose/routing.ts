@@ -3,12 +3,14 @@ import type { CatalogIndex } from '../catalog/catalog-index';
 import type { RouterContext } from '../routing/context';
 import { ledgerPortOf } from '../routing/ledger-port';
 import type { ObservationStats } from '../routing/observations';
+import type { SecretFiles } from '../secrets/secret-files';
 import type { Router } from '../routing/router';
 import { openRouter } from '../routing/routing-service';
 
 /** The engine's parts the router is built from (the engine passes itself). */
 export interface RoutingParts extends Pick<RouterContext, 'clock' | 'emit' | 'publisher'> {
   readonly dataDir: string;
+  readonly secrets: SecretFiles;
   readonly catalogIndex: CatalogIndex;
   readonly keys: RouterContext['signer'];
   readonly observations: ObservationStats;
@@ -28,6 +30,6 @@ export function routerFor(parts: RoutingParts): Promise<Router> {
       signer: parts.keys,
       publisher: parts.publisher,
     },
-    { dataDir: parts.dataDir, stats: parts.observations, ledger: ledgerPortOf(parts.ledgerContext) },
+    { dataDir: parts.dataDir, secrets: parts.secrets, stats: parts.observations, ledger: ledgerPortOf(parts.ledgerContext) },
   );
 }

@@ -7,7 +7,7 @@ import { seedDemo } from '../seed/demo';
 export function marketplaceHandlers(engine: Engine): Pick<Handlers, 'marketplace.create' | 'marketplace.openDemo'> {
   const context: MarketplaceContext = {
     clock: engine.clock,
-    dataDir: engine.dataDir,
+    secrets: engine.secrets,
     marketplace: engine.marketplace,
     adoptTreasury: (key) => engine.adoptTreasury(key),
     adoptMarketplace: (id) => engine.adoptMarketplace(id),

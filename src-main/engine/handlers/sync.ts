@@ -21,7 +21,7 @@ export function syncHandlers(engine: Engine): Pick<Handlers, SyncCommands> {
   const digests = new DigestCache();
   const commands: SyncCommandContext = { keys: engine.keys, marketplace: engine.marketplace, docs: engine.docs, book: engine.book, sync: engine.sync };
   const joining: JoinContext = {
-    dataDir: engine.dataDir,
+    secrets: engine.secrets,
     clock: engine.clock,
     keys: engine.keys,
     docs: engine.docs,

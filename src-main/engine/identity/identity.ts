@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readSecret, writeSecret } from '../secrets/secret-files';
+import type { SecretFiles } from '../secrets/secret-files';
 import { generateSigningKey, signingKeyFromPem, signingKeyToPem, type SigningKey } from './keys';
 
 /** The keys this engine holds: the person's identity, this device's key, and a treasury if it runs one. */
@@ -25,57 +25,57 @@ type KeyName = 'identity' | 'device' | 'treasury' | 'demo-producer';
 const folderOf = (dataDir: string) => join(dataDir, 'identity');
 // Key files go through the data folder's secrets (secrets/secret-files.ts): mode 0600, and
 // AES-256-GCM encrypted when the folder was opened with a data key or passphrase.
-const labelOf = (name: KeyName) => `identity/${name}.pem`;
+const labelOf = (name: KeyName) => `identity/${name}.pem` as const;
 
-async function readKey(dataDir: string, name: KeyName): Promise<SigningKey | null> {
-  const pem = await readSecret(dataDir, labelOf(name));
+async function readKey(secrets: SecretFiles, name: KeyName): Promise<SigningKey | null> {
+  const pem = await secrets.read(labelOf(name));
   if (pem === null) return null;
   try {
     return signingKeyFromPem(pem);
   } catch (error) {
-    throw new Error(`cannot read key file ${join(folderOf(dataDir), `${name}.pem`)}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot read key file ${join(folderOf(secrets.dataDir), `${name}.pem`)}: ${(error as Error).message}`, { cause: error });
   }
 }
 
-async function writeKey(dataDir: string, name: KeyName, key: SigningKey): Promise<void> {
-  await writeSecret(dataDir, labelOf(name), signingKeyToPem(key));
+async function writeKey(secrets: SecretFiles, name: KeyName, key: SigningKey): Promise<void> {
+  await secrets.write(labelOf(name), signingKeyToPem(key));
 }
 
 /** Loads the local keys, making the identity and device keys on first start (files mode 0600). */
-export async function loadOrCreateKeys(dataDir: string): Promise<{ keys: LocalKeys; created: boolean }> {
-  await mkdir(folderOf(dataDir), { recursive: true, mode: 0o700 });
-  let identity = await readKey(dataDir, 'identity');
-  let device = await readKey(dataDir, 'device');
+export async function loadOrCreateKeys(secrets: SecretFiles): Promise<{ keys: LocalKeys; created: boolean }> {
+  await mkdir(folderOf(secrets.dataDir), { recursive: true, mode: 0o700 });
+  let identity = await readKey(secrets, 'identity');
+  let device = await readKey(secrets, 'device');
   const created = identity === null;
   if (!identity) {
     identity = generateSigningKey();
-    await writeKey(dataDir, 'identity', identity);
+    await writeKey(secrets, 'identity', identity);
   }
   if (!device) {
     device = generateSigningKey();
-    await writeKey(dataDir, 'device', device);
+    await writeKey(secrets, 'device', device);
   }
-  const treasury = await readKey(dataDir, 'treasury');
-  const demoProducer = await readKey(dataDir, 'demo-producer');
+  const treasury = await readKey(secrets, 'treasury');
+  const demoProducer = await readKey(secrets, 'demo-producer');
   return { keys: { identity, device, treasury, demoProducer }, created };
 }
 
-export async function saveTreasuryKey(dataDir: string, key: SigningKey): Promise<void> {
-  await writeKey(dataDir, 'treasury', key);
+export async function saveTreasuryKey(secrets: SecretFiles, key: SigningKey): Promise<void> {
+  await writeKey(secrets, 'treasury', key);
 }
 
-export async function saveDemoProducerKey(dataDir: string, key: SigningKey): Promise<void> {
-  await writeKey(dataDir, 'demo-producer', key);
+export async function saveDemoProducerKey(secrets: SecretFiles, key: SigningKey): Promise<void> {
+  await writeKey(secrets, 'demo-producer', key);
 }
 
 /**
  * The private keys as PEM (decrypted), for a backup or to move this identity to another machine.
- * An encrypted folder must have been opened first (openSecretFolder) with its key.
+ * `secrets` comes from opening the folder (openSecretFolder) with its key.
  */
-export async function exportKeys(dataDir: string): Promise<Record<string, string>> {
+export async function exportKeys(secrets: SecretFiles): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const name of ['identity', 'device', 'treasury', 'demo-producer'] as const) {
-    const pem = await readSecret(dataDir, labelOf(name));
+    const pem = await secrets.read(labelOf(name));
     if (pem !== null) out[name] = pem;
   }
   return out;

@@ -1,5 +1,6 @@
 import type { SigningKey } from '../identity/keys';
 import type { SignedRecord } from '../records/signed';
+import type { SecretFiles } from '../secrets/secret-files';
 import type { MarketplaceState } from './marketplace-state';
 
 /**
@@ -9,7 +10,7 @@ import type { MarketplaceState } from './marketplace-state';
 export interface MarketplaceContext {
   clock(): number;
   /** Where the treasury key is saved beside the folder's other keys. */
-  readonly dataDir: string;
+  readonly secrets: SecretFiles;
   marketplace: Pick<MarketplaceState, 'id' | 'info'>;
   /** The new treasury key becomes this engine's (it signs deposits and the config). */
   adoptTreasury(key: SigningKey): void;

@@ -15,7 +15,7 @@ export async function createMarketplace(ctx: MarketplaceContext, config: Marketp
     throw new AppError('CONFLICT', 'This data folder already belongs to a marketplace', { marketplaceId: ctx.marketplace.id });
   }
   const treasury = generateSigningKey();
-  await saveTreasuryKey(ctx.dataDir, treasury);
+  await saveTreasuryKey(ctx.secrets, treasury);
   ctx.adoptTreasury(treasury);
   await ctx.adoptMarketplace(treasury.publicKey);
   const record = signRecord(treasury, draftOf('marketplace-config', treasury.publicKey, 1, config, ctx.clock()));

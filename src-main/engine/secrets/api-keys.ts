@@ -1,7 +1,6 @@
-import type { SecretBox } from './secret-box';
-import { readSecret, secretBoxFor, writeSecret } from './secret-files';
+import type { SecretFiles } from './secret-files';
 
-const LABEL = 'secrets/api-keys.json';
+const LABEL = 'secrets/api-keys.json' as const;
 
 /**
  * The user's API keys for producers' endpoints, by endpoint base URL. Local only: never in a shared
@@ -13,14 +12,13 @@ export class ApiKeyStore {
   private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly dataDir: string,
-    private readonly box: SecretBox | null,
+    private readonly secrets: SecretFiles,
     private keys: Record<string, string>,
   ) {}
 
-  /** `box` defaults to the data key the folder was opened with (Engine.open → openSecretFolder). */
-  static async open(dataDir: string, box: SecretBox | null = secretBoxFor(dataDir)): Promise<ApiKeyStore> {
-    const text = await readSecret(dataDir, LABEL, box);
+  /** `secrets`: the folder's secret files, opened with its data key (Engine.open → openSecretFolder). */
+  static async open(secrets: SecretFiles): Promise<ApiKeyStore> {
+    const text = await secrets.read(LABEL);
     let keys: Record<string, string> = {};
     if (text !== null) {
       let parsed: unknown;
@@ -33,7 +31,7 @@ export class ApiKeyStore {
         keys = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
       }
     }
-    return new ApiKeyStore(dataDir, box, keys);
+    return new ApiKeyStore(secrets, keys);
   }
 
   static normalise(baseUrl: string): string {
@@ -61,7 +59,7 @@ export class ApiKeyStore {
   set(baseUrl: string, key: string): Promise<void> {
     return this.serially(async () => {
       const next = { ...this.keys, [ApiKeyStore.normalise(baseUrl)]: key };
-      await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
+      await this.secrets.write(LABEL, JSON.stringify(next));
       this.keys = next;
     });
   }
@@ -72,7 +70,7 @@ export class ApiKeyStore {
       if (!Object.prototype.hasOwnProperty.call(this.keys, id)) return false;
       const next = { ...this.keys };
       delete next[id];
-      await writeSecret(this.dataDir, LABEL, JSON.stringify(next), this.box);
+      await this.secrets.write(LABEL, JSON.stringify(next));
       this.keys = next;
       return true;
     });

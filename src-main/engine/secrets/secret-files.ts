@@ -1,5 +1,5 @@
 import { chmod, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeAtomically } from '../store/atomic-file';
 import { SecretBox, openSecretText, type DataKey } from './secret-box';
 
@@ -13,18 +13,26 @@ export type SecretLabel = (typeof SECRET_FILES)[number];
 const pathOf = (dataDir: string, label: string) => join(dataDir, ...label.split('/'));
 
 /**
- * The data key each open data folder uses, by resolved path. One engine owns a folder at a time
- * (the desktop holds a single-instance lock); modules that write a secret file (a new treasury key,
- * an API key) find the folder's box here instead of threading it through every caller.
+ * A data folder's secret files with the box it was opened with: the engine opens it once
+ * (openSecretFolder) and hands it to what reads or writes a secret (key files, the API key store).
  */
-const boxes = new Map<string, SecretBox | null>();
+export class SecretFiles {
+  constructor(
+    readonly dataDir: string,
+    readonly box: SecretBox | null,
+  ) {}
 
-export function secretBoxFor(dataDir: string): SecretBox | null {
-  return boxes.get(resolve(dataDir)) ?? null;
+  read(label: SecretLabel): Promise<string | null> {
+    return readSecret(this.dataDir, label, this.box);
+  }
+
+  write(label: SecretLabel, text: string): Promise<void> {
+    return writeSecret(this.dataDir, label, text, this.box);
+  }
 }
 
 /** A secret file's plaintext, or null if it does not exist. Throws a SecretsError if it cannot be opened. */
-export async function readSecret(dataDir: string, label: string, box: SecretBox | null = secretBoxFor(dataDir)): Promise<string | null> {
+export async function readSecret(dataDir: string, label: string, box: SecretBox | null): Promise<string | null> {
   return (await readSecretFile(dataDir, label, box))?.text ?? null;
 }
 
@@ -40,7 +48,7 @@ async function readSecretFile(dataDir: string, label: string, box: SecretBox | n
 }
 
 /** Writes a secret file atomically, mode 0600, encrypted when the folder has a data key. */
-export async function writeSecret(dataDir: string, label: string, text: string, box: SecretBox | null = secretBoxFor(dataDir)): Promise<void> {
+export async function writeSecret(dataDir: string, label: string, text: string, box: SecretBox | null): Promise<void> {
   const path = pathOf(dataDir, label);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await writeAtomically(path, box ? await box.seal(label, text) : text, 0o600);
@@ -50,6 +58,8 @@ export async function writeSecret(dataDir: string, label: string, text: string, 
 
 export interface SecretFolder {
   box: SecretBox | null;
+  /** The folder's secret files with that box: what the engine holds and hands on. */
+  files: SecretFiles;
   /** Files that were plaintext and are now encrypted (first start with a key). */
   upgraded: SecretLabel[];
   /** Files that exist (after the upgrade). */
@@ -59,8 +69,7 @@ export interface SecretFolder {
 /**
  * Opens a data folder's secrets with `dataKey` (or none): every existing secret file is opened
  * first, so a wrong passphrase fails before anything is written; then plaintext files are
- * re-written encrypted when a key is given, and every file is set to mode 0600. The folder's box is
- * remembered for later writes (secretBoxFor).
+ * re-written encrypted when a key is given, and every file is set to mode 0600.
  */
 export async function openSecretFolder(dataDir: string, dataKey: DataKey | null, options: { upgrade?: boolean } = {}): Promise<SecretFolder> {
   const box = dataKey ? new SecretBox(dataKey) : null;
@@ -79,6 +88,5 @@ export async function openSecretFolder(dataDir: string, dataKey: DataKey | null,
       await chmod(pathOf(dataDir, label), 0o600);
     }
   }
-  boxes.set(resolve(dataDir), box);
-  return { box, upgraded, present: [...contents.keys()] };
+  return { box, files: new SecretFiles(dataDir, box), upgraded, present: [...contents.keys()] };
 }

@@ -81,7 +81,7 @@ export async function seedDemo(engine: Engine): Promise<MarketplaceInfo> {
   const now = engine.clock();
   const random = seededRandom(20_261_125);
   const demoProducer = generateSigningKey();
-  await saveDemoProducerKey(engine.dataDir, demoProducer);
+  await saveDemoProducerKey(engine.secrets, demoProducer);
   engine.keys.demoProducer = demoProducer;
   const producers: Array<{ key: SigningKey; producer: DemoProducer }> = [
     { key: demoProducer, producer: LOCAL_PRODUCER },

@@ -1,6 +1,7 @@
 import type { SigningKey } from '../identity/keys';
 import type { MarketplaceState } from '../marketplace/marketplace-state';
 import type { SignedRecord } from '../records/signed';
+import type { SecretFiles } from '../secrets/secret-files';
 import type { RecordBook } from '../records/record-book';
 import type { DocumentStore } from '../store/documents';
 import type { PeerConnections } from './connections';
@@ -15,8 +16,8 @@ import type { SyncService } from './sync-service';
 
 /** Inviting, joining and linking a device (join.ts). */
 export interface JoinContext {
-  /** Where an adopted identity key is written (through the folder's secrets). */
-  readonly dataDir: string;
+  /** Where an adopted identity key is written. */
+  readonly secrets: SecretFiles;
   clock(): number;
   /** Read at each call: a device link replaces the identity. */
   keys: { readonly identity: SigningKey; readonly device: SigningKey };

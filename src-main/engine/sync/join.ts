@@ -4,7 +4,6 @@ import type { CommandOutput } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { fromPrivateKey, signingKeyToPem, type SigningKey } from '../identity/keys';
 import { decodeRecord, draftOf, signRecord } from '../records/signed';
-import { writeSecret } from '../secrets/secret-files';
 import type { JoinContext } from './command-context';
 import { addressOf, decodeInvite, encodeInvite } from './invite';
 
@@ -54,7 +53,7 @@ function signedAsIdentity(ctx: JoinContext): boolean {
 async function adoptIdentity(ctx: JoinContext, pkcs8: string): Promise<SigningKey> {
   const key = fromPrivateKey(createPrivateKey({ key: Buffer.from(pkcs8, 'base64url'), format: 'der', type: 'pkcs8' }));
   // Through the folder's secrets: encrypted at rest when the folder has a data key, mode 0600 always.
-  await writeSecret(ctx.dataDir, 'identity/identity.pem', signingKeyToPem(key));
+  await ctx.secrets.write('identity/identity.pem', signingKeyToPem(key));
   ctx.adoptIdentity(key);
   // Each device of a person certifies its own key. The seq is the signing time: two devices linked
   // while apart never share a seq, so their certificates are never mistaken for a conflict.
