@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { callCost, formatCredits, type Price } from '../../src-shared/money';
 import { hostForBlock, rpc, rpcAnswer } from './host';
 import { keepScreenshot } from './screens';
+import { openScreen } from './nav';
 
 const money = (micro: number) => `${formatCredits(micro)} cr`;
 
@@ -163,7 +164,7 @@ test.describe('catalog, comparison and the pricing console on the demo marketpla
     await expect(page.getByTestId('catalog-count')).toHaveText('5 models');
     await expect(page.getByTestId('model-reference-cost')).toHaveText(money(callCost({ inputPer1M: 100_000, outputPer1M: 200_000, perRequest: 0 }, 1_000, 500)));
 
-    await page.getByTestId('nav-profile').click();
+    await openScreen(page, 'profile');
     await expect(page.getByTestId('profile-name')).toHaveValue('My Model Lab');
     await keepScreenshot(page, 'producer-profile');
   });

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { formatCredits } from '../../src-shared/money';
 import { hostForBlock, rpc } from './host';
 import { keepScreenshot } from './screens';
+import { openScreen } from './nav';
 
 interface Payload {
   kind: string;
@@ -42,15 +43,19 @@ function balanceFromExport(jsonl: string, account: string): { balance: number; e
 test.describe('wallet and ledger explorer on the demo marketplace', () => {
   const host = hostForBlock({ demo: true });
   let me: string;
+  /** Who the producer console signs as: in a demo folder the demo producer, not the local buyer. */
+  let producer: string;
   test.beforeAll(async ({ request }) => {
-    me = (await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {})).identity.publicKey;
+    const { identity } = await rpc<{ identity: { publicKey: string; producerKey: string } }>(request, host, 'system.health', {});
+    me = identity.publicKey;
+    producer = identity.producerKey;
   });
 
   test('the wallet balance is the sum of the postings to user:<me> in the exported ledger', async ({ page, request }) => {
     const before = balanceFromExport((await rpc<{ jsonl: string }>(request, host, 'ledger.export', {})).jsonl, `user:${me}`);
     expect(before.entries).toBeGreaterThan(0);
     await page.goto(host.userUrl);
-    await page.getByTestId('nav-wallet').click();
+    await openScreen(page, 'wallet');
     const balance = page.getByTestId('wallet-balance');
     await expect(balance).toHaveAttribute('data-micro', String(before.balance));
     await expect(balance).toHaveText(`${formatCredits(before.balance)} cr`);
@@ -69,7 +74,7 @@ test.describe('wallet and ledger explorer on the demo marketplace', () => {
 
   test('the explorer shows an entry with its inclusion proof, and Verify says verified', async ({ page }) => {
     await page.goto(host.userUrl);
-    await page.getByTestId('nav-ledger').click();
+    await openScreen(page, 'ledger');
     await page.getByTestId('ledger-account').selectOption('user');
     await page.getByTestId('ledger-kind').selectOption('charge');
     const rows = page.getByTestId('ledger-row');
@@ -91,7 +96,7 @@ test.describe('wallet and ledger explorer on the demo marketplace', () => {
 
   test('Export downloads the ledger as a JSON Lines file', async ({ page, request }) => {
     await page.goto(host.userUrl);
-    await page.getByTestId('nav-ledger').click();
+    await openScreen(page, 'ledger');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ledger-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^infiniroute-ledger-\d{4}-\d{2}-\d{2}\.jsonl$/);
     const text = await readFile((await download.path())!, 'utf8');
@@ -102,9 +107,9 @@ test.describe('wallet and ledger explorer on the demo marketplace', () => {
   });
 
   test('the producer console shows earnings per model and the producer balance', async ({ page, request }) => {
-    const balance = await rpc<{ balance: number }>(request, host, 'ledger.balance', { account: `producer:${me}` });
+    const balance = await rpc<{ balance: number }>(request, host, 'ledger.balance', { account: `producer:${producer}` });
     await page.goto(host.producerUrl);
-    await page.getByTestId('nav-revenue').click();
+    await openScreen(page, 'revenue');
     await expect(page.getByTestId('producer-balance')).toHaveAttribute('data-micro', String(balance.balance));
     await expect(page.getByTestId('revenue-row').first()).toBeVisible();
     await expect(page.getByTestId('revenue-chart')).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { hostForBlock, hostsForBlock, rpc, type ServedHost } from './host';
 import { keepScreenshot } from './screens';
 import { demoSimulator } from './simulator';
+import { openScreen } from './nav';
 
 const simulator = demoSimulator();
 test.afterAll(() => simulator.close());
@@ -17,7 +18,7 @@ const HOSTILE = '<script>alert(1)</script><b>x</b>';
 
 /** Pins the playground to a model found by name, sends a prompt and waits for the charged answer. */
 async function callModel(page: Page, name: string, prompt: string): Promise<{ chargeHash: string; modelId: string }> {
-  await page.getByTestId('nav-catalog').click();
+  await openScreen(page, 'catalog');
   await page.getByTestId('search').fill(name);
   await page.getByTestId('catalog-row').filter({ hasText: name }).first().click();
   const use = page.getByTestId('model-detail').getByTestId('use-model');
@@ -47,7 +48,7 @@ async function unreviewedModel(request: APIRequestContext, host: ServedHost): Pr
 }
 
 async function openModel(page: Page, name: string): Promise<void> {
-  await page.getByTestId('nav-catalog').click();
+  await openScreen(page, 'catalog');
   await page.getByTestId('search').fill(name);
   await page.getByTestId('catalog-row').filter({ hasText: name }).first().click();
   await expect(page.getByTestId('model-detail-name')).toContainText(name);
@@ -94,7 +95,7 @@ test.describe('reviews on one engine', () => {
     await expect(detail.getByTestId('write-review')).toHaveText('Edit your review');
     await keepScreenshot(page, 'user-model-reviews', 1600);
 
-    await page.getByTestId('nav-my-reviews').click();
+    await openScreen(page, 'my-reviews');
     await expect(page.getByTestId('my-review-model').filter({ hasText: name })).toBeVisible();
     await keepScreenshot(page, 'user-my-reviews', 1000);
   });
@@ -162,7 +163,7 @@ test.describe('reviews between two engines of one marketplace', () => {
     // animation frames throttled, which slows every click: the page worked on is brought to the front.)
     const producer = await context.newPage();
     await producer.goto(producerHost.producerUrl);
-    await producer.getByTestId('nav-producer-reviews').click();
+    await openScreen(producer, 'producer-reviews');
     const received = producer.locator(`[data-testid="review"][data-reviewer="${me}"]`);
     await expect(received).toBeVisible({ timeout: 30_000 });
     await expect(received.getByTestId('review-model-name')).toHaveText('Helpdesk Triage 7B');
@@ -174,7 +175,7 @@ test.describe('reviews between two engines of one marketplace', () => {
     await expect(received.getByTestId('reply-done')).toBeVisible();
     await expect(received.getByTestId('review-reply-text')).toHaveText('Thank you! Invoices now go to billing first.');
     await keepScreenshot(producer, 'producer-reviews', 900);
-    await producer.getByTestId('nav-performance').click();
+    await openScreen(producer, 'performance');
     await expect(producer.locator('[data-testid="performance-model"]').first()).toBeVisible();
     await keepScreenshot(producer, 'producer-performance', 1700);
 

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { hostForBlock, rpc } from './host';
 import { keepScreenshot } from './screens';
+import { openScreen } from './nav';
 
 const micro = (value: string | null) => Number(value);
 
@@ -11,7 +12,7 @@ test.describe('incentives on the demo marketplace', () => {
     // The console acts as the demo producer (My Model Lab), whose key is kept beside the buyer's identity.
     const me = (await rpc<{ identity: { producerKey: string } }>(request, host, 'system.health', {})).identity.producerKey;
     await page.goto(host.producerUrl);
-    await page.getByTestId('nav-rewards').click();
+    await openScreen(page, 'rewards');
 
     // The demo leaves the newest epoch the local producer earned in unclaimed.
     const row = page.locator('[data-testid="epoch-row"][data-state="claimable"]').first();
@@ -37,11 +38,11 @@ test.describe('incentives on the demo marketplace', () => {
     // The engine credits the claim to producer:<me>: the Revenue tab's ledger balance shows it too.
     const ledger = await rpc<{ balance: number }>(request, host, 'ledger.balance', { account: `producer:${me}` });
     expect(ledger.balance).toBe(before + amount);
-    await page.getByTestId('nav-revenue').click();
+    await openScreen(page, 'revenue');
     await expect(page.getByTestId('producer-balance')).toHaveAttribute('data-micro', String(before + amount));
 
     // The producer dashboard links to the transparency page of the epoch.
-    await page.getByTestId('nav-rewards').click();
+    await openScreen(page, 'rewards');
     await page.locator(`[data-testid="epoch-row"][data-epoch="${epoch}"]`).getByTestId('epoch-select').click();
     await page.getByTestId('rewards-transparency').click();
     await expect(page.getByTestId('split-check')).toHaveAttribute('data-holds', 'true');
@@ -51,7 +52,7 @@ test.describe('incentives on the demo marketplace', () => {
 
   test('the leaderboard ranks a task and its transparency page shows the split adding up to the pool', async ({ page, request }) => {
     await page.goto(host.userUrl);
-    await page.getByTestId('nav-leaderboard').click();
+    await openScreen(page, 'leaderboard');
     await page.getByTestId('leaderboard-task').selectOption('support');
     const rows = page.getByTestId('leaderboard-row');
     await expect(rows.first()).toBeVisible();

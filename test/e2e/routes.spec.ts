@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { hostForBlock, rpc } from './host';
+import { openScreen } from './nav';
 
 interface Listed {
   items: Array<{ id: string; name: string }>;
@@ -53,11 +54,12 @@ test.describe('every view has a URL: Back, Forward, reload and bookmarks', () =>
     await expect(page.getByTestId('entry-detail')).toBeVisible();
     await expect(page.getByTestId('entry-detail')).toHaveAttribute('data-hash', hash);
 
-    const health = await rpc<{ identity: { publicKey: string } }>(request, host, 'system.health', {});
-    const mine = await rpc<Listed>(request, host, 'catalog.list', { filters: { producer: health.identity.publicKey }, limit: 1 });
+    // The producer console of a demo folder signs as the demo producer, not the local buyer.
+    const health = await rpc<{ identity: { producerKey: string } }>(request, host, 'system.health', {});
+    const mine = await rpc<Listed>(request, host, 'catalog.list', { filters: { producer: health.identity.producerKey }, limit: 1 });
     await page.goto(`${host.producerUrl}#/pricing/${encodeURIComponent(mine.items[0]!.id)}`);
     await expect(page.getByTestId('pricing-model')).toHaveValue(mine.items[0]!.id);
-    await page.getByTestId('nav-revenue').click();
+    await openScreen(page, 'revenue');
     await expect(page).toHaveURL(/#\/revenue$/);
     await page.goBack();
     await expect(page.getByTestId('market-position')).toBeVisible();
@@ -68,15 +70,18 @@ test.describe('every view has a URL: Back, Forward, reload and bookmarks', () =>
     const view = `#/model/${encodeURIComponent(chat.items[0]!.id)}`;
     const context = await browser.newContext();
     const page = await context.newPage();
-    // The bookmark alone (no token, no cookie yet) is refused…
+    // The bookmark alone (no session in this tab yet): the page itself needs no credential (no
+    // cookie, docs/security.md §6), so it loads, and shows that it is not authorized — no data.
     const refused = await page.goto(`${host.url}/user.html${view}`);
-    expect(refused?.status()).toBe(401);
+    expect(refused?.status()).toBe(200);
+    await expect(page.getByTestId('unauthorized')).toBeVisible();
+    await expect(page.getByTestId('model-page-name')).toHaveCount(0);
     // …and the URL `serve` prints, with the bookmark's view after it, opens that view.
     await page.goto(`${host.userUrl}${view}`);
     await expect(page.getByTestId('model-page-name')).toHaveText(chat.items[0]!.name);
     expect(page.url()).not.toContain('token=');
     expect(page.url()).toContain(view);
-    // Authorized now (cookie and session): the bare bookmark works in this browser session.
+    // Authorized now (the session is in this tab's sessionStorage): the bare bookmark works in this tab.
     await page.goto('about:blank');
     await page.goto(`${host.url}/user.html${view}`);
     await expect(page.getByTestId('model-page-name')).toHaveText(chat.items[0]!.name);

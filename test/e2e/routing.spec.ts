@@ -3,13 +3,14 @@ import { formatCredits } from '../../src-shared/money';
 import { hostForBlock, rpc, type ServedHost } from './host';
 import { keepScreenshot } from './screens';
 import { demoSimulator } from './simulator';
+import { openScreen } from './nav';
 
 const simulator = demoSimulator();
 test.afterAll(() => simulator.close());
 
 async function openPlayground(page: Page, host: ServedHost, prompt: string): Promise<void> {
   await page.goto(host.userUrl);
-  await page.getByTestId('nav-playground').click();
+  await openScreen(page, 'playground');
   await page.getByTestId('pg-prompt').fill(prompt);
   await page.getByTestId('pg-task').selectOption('support');
 }
@@ -53,7 +54,7 @@ test.describe('routing from the user window on the demo marketplace', () => {
     await expect(detail.getByTestId('entry-cost')).toHaveText(`${formatCredits(cost)} cr`);
     await keepScreenshot(page, 'user-ledger-charge', 1000);
 
-    await page.getByTestId('nav-decisions').click();
+    await openScreen(page, 'decisions');
     const row = page.locator(`[data-testid="decision-row"][data-decision-id="${decisionId}"]`);
     await expect(row).toHaveAttribute('data-ok', 'true');
     await expect(row.getByTestId('decision-cost')).toHaveText(`${formatCredits(cost)} cr`);
@@ -90,7 +91,7 @@ test.describe('routing from the user window on the demo marketplace', () => {
 
   test('routing settings round-trip through the engine', async ({ page, request }) => {
     await page.goto(host.userUrl);
-    await page.getByTestId('nav-routing').click();
+    await openScreen(page, 'routing');
     await expect(page.getByTestId('rs-weight-price')).toHaveValue('40');
     await page.getByTestId('rs-weight-price').fill('65');
     await page.getByTestId('rs-daily').fill('1.5');

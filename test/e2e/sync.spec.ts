@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { callCost, formatCredits } from '../../src-shared/money';
 import { hostsForBlock, rpc } from './host';
 import { keepScreenshot } from './screens';
+import { openScreen } from './nav';
 
 /** Collects what would show the page's CSP refused something (e.g. the /events WebSocket). */
 function watchPage(page: Page): { cspViolations: string[]; eventSockets: string[] } {
@@ -43,7 +44,7 @@ test.describe('two engines in one marketplace, in browser mode', () => {
     // A page in the background gets its animation frames throttled, which slows every click.
     await producer.bringToFront();
     await producer.goto(first.producerUrl);
-    await producer.getByTestId('nav-pricing').click();
+    await openScreen(producer, 'pricing');
     await producer.getByTestId('pricing-model').selectOption({ label: 'Helpdesk Triage 7B' });
     await producer.getByTestId('price-inputPer1M').fill('0.123');
     await producer.getByTestId('price-outputPer1M').fill('0.456');
@@ -71,7 +72,7 @@ test.describe('two engines in one marketplace, in browser mode', () => {
 
     await joined.bringToFront();
     await joined.goto(second.userUrl);
-    await joined.getByTestId('nav-network').click();
+    await openScreen(joined, 'network');
     await expect(joined.getByTestId('peer-key')).toHaveText(secondKey);
     const peer = joined.locator(`[data-testid="peer-row"][data-key="${firstKey}"]`);
     await expect(peer).toHaveAttribute('data-connected', 'true');
@@ -80,7 +81,7 @@ test.describe('two engines in one marketplace, in browser mode', () => {
 
     await inviter.bringToFront();
     await inviter.goto(first.userUrl);
-    await inviter.getByTestId('nav-network').click();
+    await openScreen(inviter, 'network');
     const inbound = inviter.locator(`[data-testid="peer-row"][data-key="${secondKey}"]`);
     await expect(inbound).toHaveAttribute('data-connected', 'true');
     await expect(inbound).toContainText('dialled in');
@@ -99,7 +100,7 @@ test.describe('two engines in one marketplace, in browser mode', () => {
     await expect(peer).toHaveAttribute('data-connected', 'true', { timeout: 30_000 });
     expect(address).toMatch(/:\d+$/);
 
-    await joined.getByTestId('nav-integrity').click();
+    await openScreen(joined, 'integrity');
     await expect(joined.getByTestId('quarantine-empty')).toHaveText('Nothing quarantined: every record received verified.');
     await keepScreenshot(joined, 'user-integrity');
     await context.close();

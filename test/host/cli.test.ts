@@ -71,7 +71,8 @@ describe('infiniroute CLI', () => {
     const exported = await run('identity', 'export', '--data', data);
     expect(exported.code).toBe(0);
     const keys = JSON.parse(exported.stdout) as Record<string, string>;
-    expect(Object.keys(keys).sort()).toEqual(['device', 'identity', 'treasury']);
+    // A demo folder also keeps the demo producer's key beside the buyer's (it signs the producer console).
+    expect(Object.keys(keys).sort()).toEqual(['demo-producer', 'device', 'identity', 'treasury']);
     for (const pem of Object.values(keys)) expect(pem).toContain('BEGIN PRIVATE KEY');
   });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../src-shared/client';
 import { AppError } from '../../src-shared/errors';
 import { chooseTransport } from '../../src-renderer/src/transport/choose';
-import { SESSION_STORAGE_KEY, takeSession } from '../../src-renderer/src/transport/session';
+import { reloadOnNewSession, SESSION_STORAGE_KEY, takeSession } from '../../src-renderer/src/transport/session';
 
 describe('takeSession', () => {
   beforeEach(() => {
@@ -17,6 +17,27 @@ describe('takeSession', () => {
     expect(window.location.pathname).toBe('/user.html');
     expect(window.location.hash).toBe('#top=1');
     expect(document.cookie).toBe('');
+  });
+
+  it('keeps a view appended to the printed URL (#session=S#/route) as the hash route', () => {
+    window.history.replaceState(null, '', '/user.html#session=abc123#/ledger/e1');
+    expect(takeSession(window)).toBe('abc123');
+    expect(window.location.hash).toBe('#/ledger/e1');
+  });
+
+  it('reloads when the printed URL is pasted into a tab already open on the page (only the fragment changes)', () => {
+    const reload = vi.fn();
+    const listeners: Array<() => void> = [];
+    const win = {
+      location: { hash: '#/model/m1', reload },
+      addEventListener: (_type: string, listener: () => void) => listeners.push(listener),
+    } as unknown as Window;
+    reloadOnNewSession(win);
+    listeners.forEach((l) => l());
+    expect(reload).not.toHaveBeenCalled();
+    (win.location as { hash: string }).hash = '#session=abc#/model/m1';
+    listeners.forEach((l) => l());
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 
   it('falls back to the remembered session on a reload or the other page', () => {

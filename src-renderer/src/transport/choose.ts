@@ -1,7 +1,7 @@
 import { createBridgeTransport, isPreloadBridge } from './bridge';
 import { createBrowserTransport } from './browser';
 import type { SocketLike } from './event-socket';
-import { takeSession } from './session';
+import { reloadOnNewSession, takeSession } from './session';
 import type { RendererTransport } from './types';
 
 /**
@@ -10,6 +10,7 @@ import type { RendererTransport } from './types';
  */
 export function chooseTransport(win: Window & typeof globalThis): RendererTransport {
   if (isPreloadBridge(win.infiniroute)) return createBridgeTransport(win.infiniroute);
+  reloadOnNewSession(win);
   return createBrowserTransport({
     origin: win.location.origin,
     session: takeSession(win),

@@ -11,7 +11,12 @@ export const SESSION_STORAGE_KEY = 'infiniroute.session';
  */
 export function takeSession(win: Window): string | null {
   const url = new URL(win.location.href);
-  const fragment = new URLSearchParams(url.hash.slice(1));
+  // The printed URL with a view appended (…#session=S#/ledger/<hash>) opens that view: the part
+  // from the second '#' is the hash route, kept once the session is taken out.
+  const raw = url.hash.slice(1);
+  const cut = raw.indexOf('#');
+  const fragment = new URLSearchParams(cut >= 0 ? raw.slice(0, cut) : raw);
+  const route = cut >= 0 ? raw.slice(cut) : '';
   const fromUrl = fragment.get(PAGE_SESSION_FRAGMENT);
   if (fromUrl) {
     try {
@@ -21,7 +26,7 @@ export function takeSession(win: Window): string | null {
     }
     fragment.delete(PAGE_SESSION_FRAGMENT);
     const rest = fragment.toString();
-    win.history.replaceState(win.history.state, '', url.pathname + url.search + (rest ? `#${rest}` : ''));
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + (route || (rest ? `#${rest}` : '')));
     return fromUrl;
   }
   try {
@@ -29,4 +34,17 @@ export function takeSession(win: Window): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The printed URL pasted into a tab that is already open on the page (e.g. on a bookmark that was
+ * not authorized) changes only the fragment, which reloads nothing: reload so the new session is
+ * taken at start like any other.
+ */
+export function reloadOnNewSession(win: Window): void {
+  win.addEventListener('hashchange', () => {
+    const raw = win.location.hash.slice(1);
+    const cut = raw.indexOf('#');
+    if (new URLSearchParams(cut >= 0 ? raw.slice(0, cut) : raw).has(PAGE_SESSION_FRAGMENT)) win.location.reload();
+  });
 }
