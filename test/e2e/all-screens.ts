@@ -58,8 +58,8 @@ export function urlOf(host: ServedHost, visit: ScreenVisit): string {
 
 /**
  * Opens a view by its URL and waits until it shows its content, not a loading state. The served
- * URL carries the session in its fragment (#session=S), so a route cannot simply be appended to
- * it: a fresh tab opens that URL once, which keeps the session in sessionStorage for every visit.
+ * URL carries the session in its fragment (#session=S): a fresh tab opens it once, which keeps the
+ * session in sessionStorage, and every visit after that is the route alone.
  */
 export async function openVisit(page: Page, host: ServedHost, visit: ScreenVisit): Promise<void> {
   if (page.url() === 'about:blank') await page.goto(host.userUrl);
