@@ -100,12 +100,15 @@ test.describe('reviews on one engine', () => {
     await keepScreenshot(page, 'user-my-reviews', 1000);
   });
 
-  test('the local producer sees no review button on its own model, and can evaluate another’s (charged)', async ({ page }) => {
+  test('the demo’s buyer may review the demo producer’s model (no wall), and can evaluate another’s (charged)', async ({ page }) => {
     await page.goto(host.userUrl);
+    // In a demo folder the local identity is a plain buyer; My Model Lab's key signs its models.
+    // (A producer's own model still offers no review: test/renderer/review-dialog.test.tsx, and the
+    // engine refuses it: test/adversarial/device-key-authority.test.ts.)
     await openModel(page, 'Helpdesk Triage 7B');
     const detail = page.getByTestId('model-detail');
-    await expect(detail.getByTestId('review-own-model')).toBeVisible();
-    await expect(detail.getByTestId('write-review')).toHaveCount(0);
+    await expect(detail.getByTestId('write-review')).toBeVisible();
+    await expect(detail.getByTestId('review-own-model')).toHaveCount(0);
 
     await openModel(page, 'Refund Resolver');
     await expect(detail.getByTestId('eval-cost-note')).toContainText('charged to your wallet');
