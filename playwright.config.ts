@@ -11,7 +11,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
   workers: 2,
-  retries: 0,
+  // One retry on CI only: a two-engine spec once saw ECONNRESET on a reused keep-alive socket
+  // (under investigation, see the closing note); a real failure fails twice.
+  retries: process.env.CI ? 1 : 0,
   projects: [
     {
       name: 'browser-mode',
